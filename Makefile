@@ -1,0 +1,75 @@
+# The guide's two commands: `make docs` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+INSTALLED := $(VENV)/.installed
+SITE := _build/html
+PYTEST := $(BIN)/python -m pytest
+SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
+
+.PHONY: help venv system-deps docs docs-force serve lab test test-harness test-notebooks \
+        test-site notebook-baselines lock bench clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
+
+# --- environment -------------------------------------------------------------------------
+venv: $(INSTALLED) system-deps  ## Create .venv from the lock and install memcached/redis-server
+
+$(INSTALLED): requirements.lock scripts/make-venv.sh
+	@PYTHON=$(PYTHON) UV_VERSION=$(UV_VERSION) scripts/make-venv.sh $(VENV)
+	@touch $@
+
+system-deps:  ## Install memcached and redis-server (apt-get, as root) or say how
+	@scripts/system-deps.sh
+
+lock:  ## Re-resolve requirements.in into requirements.lock (needs the network)
+	$(BIN)/uv pip compile requirements.in --python-version 3.11 \
+	  --excludes requirements-excludes.txt -o requirements.lock
+	$(BIN)/uv pip compile requirements-lab.in --python-version 3.11 \
+	  --excludes requirements-excludes.txt -o requirements-lab.lock
+
+# --- site --------------------------------------------------------------------------------
+docs: venv  ## Execute the notebooks (cached) and build the site into _build/html
+	$(SPHINX) . $(SITE)
+	@echo; echo "Site built: open file://$(CURDIR)/$(SITE)/index.html  (or: make serve)"
+
+docs-force: venv  ## Re-execute every notebook and rebuild the site from scratch
+	rm -rf _build/.jupyter_cache _build/jupyter_execute $(SITE) _build/doctrees
+	$(SPHINX) -E . $(SITE)
+
+serve:  ## Serve the built site on http://127.0.0.1:$(PORT)
+	@test -f $(SITE)/index.html || $(MAKE) docs
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $${PORT:-8000}
+
+lab: venv  ## Open the notebooks in JupyterLab (the .md files open as notebooks)
+	$(BIN)/uv pip install -q -p $(BIN)/python -r requirements-lab.lock
+	$(BIN)/jupyter lab --ip=127.0.0.1 notebooks/
+
+# --- tests -------------------------------------------------------------------------------
+test: venv  ## Run every test: harness, checks, notebooks, and a -W site build
+	$(PYTEST)
+	$(MAKE) --no-print-directory test-site
+
+test-harness: venv  ## Tests of the service harness only
+	$(PYTEST) tests/harness
+
+test-notebooks: venv  ## Execute every notebook and compare outputs with the baselines
+	$(PYTEST) tests/notebooks
+
+notebook-baselines: venv  ## Re-record the notebooks' output baselines after a real change
+	$(PYTEST) tests/notebooks --nb-force-regen
+
+test-site: venv  ## Build the site with -W into a scratch directory (warnings are errors)
+	rm -rf _build/test-site
+	$(SPHINX) -d _build/test-site/doctrees . _build/test-site/html
+
+bench: venv  ## Measure build, test and start-up times and print the figures
+	$(BIN)/python -m benchmarks
+
+clean:  ## Remove built output (keeps .venv)
+	rm -rf _build

@@ -1,0 +1,9 @@
+import pytest
+
+from harness import Services
+
+
+@pytest.fixture(scope="module")
+def services():
+    with Services() as running:
+        yield running

@@ -1,0 +1,82 @@
+"""Each way a service can fail to start gives one clear error, quickly, and leaks nothing."""
+
+import socket
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from harness import ServiceError, Services
+from harness.process import ServerSpec, start_server
+from harness.servers import MEMCACHED
+
+
+@dataclass
+class CommandSpec(ServerSpec):
+    """A server whose command line the test chooses."""
+
+    command: tuple = ()
+    drop_env_prefixes: tuple = ()
+
+    def argv(self, binary_path, port, workdir):
+        return [binary_path, *self.command]
+
+
+def test_missing_binary_names_the_install_command(tmp_path):
+    spec = CommandSpec(name="memcached", binary="no-such-memcached-binary",
+                       install_hint=MEMCACHED.install_hint)
+    with pytest.raises(ServiceError) as error:
+        start_server(spec, 1, tmp_path)
+    message = str(error.value)
+    assert "not installed" in message
+    assert "apt-get install -y memcached" in message and "brew install memcached" in message
+
+
+def test_busy_port_is_reported_with_the_port(tmp_path):
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        port = squatter.getsockname()[1]
+        with pytest.raises(ServiceError) as error:
+            start_server(MEMCACHED, port, tmp_path)
+    assert f"port {port}" in str(error.value) and "already in use" in str(error.value)
+
+
+def test_server_that_dies_at_start_shows_its_output(tmp_path):
+    spec = CommandSpec(name="broken", binary="sh", install_hint="",
+                       command=("-c", "echo 'bad option --frobnicate' >&2; exit 3"))
+    began = time.monotonic()
+    with pytest.raises(ServiceError) as error:
+        start_server(spec, 1, tmp_path, timeout=10)
+    assert time.monotonic() - began < 5
+    assert "exited during start-up" in str(error.value)
+    assert "bad option --frobnicate" in str(error.value)
+
+
+def test_server_that_never_answers_times_out(tmp_path):
+    spec = CommandSpec(name="silent", binary="sleep", install_hint="", command=("30",))
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(ServiceError) as error:
+        start_server(spec, port, tmp_path, timeout=1)
+    assert "no answer" in str(error.value) and str(port) in str(error.value)
+
+
+def test_failed_start_stops_what_already_started(monkeypatch):
+    import harness.stack as stack
+
+    started = []
+    real_start = stack.start_server
+
+    def start_then_fail(spec, port, workdir, timeout):
+        if spec.name == "redis":
+            raise ServiceError("redis: simulated failure", "none")
+        server = real_start(spec, port, workdir, timeout)
+        started.append(server)
+        return server
+
+    monkeypatch.setattr(stack, "start_server", start_then_fail)
+    with pytest.raises(ServiceError, match="simulated failure"):
+        Services().start()
+    assert started and not any(server.running() for server in started)

@@ -1,0 +1,60 @@
+"""After any run, passing, failing, interrupted or killed, no server it started is left."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+SCRIPT = textwrap.dedent("""
+    import json, sys, time
+    from harness import Services
+    services = Services().start()
+    print(json.dumps({"pids": services.pids(),
+                      "ports": [s.port for s in services.servers()]}), flush=True)
+    ending = sys.argv[1]
+    if ending == "raise":
+        raise RuntimeError("the reader's code failed")
+    if ending == "return":
+        sys.exit(0)
+    time.sleep(60)  # wait to be interrupted or killed
+""")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is dead for our purpose; it only waits for its (gone) parent to be reaped.
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split(") ")[1][0] != "Z"
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.mark.parametrize("ending", ["return", "raise", "SIGINT", "SIGTERM", "SIGKILL"])
+def test_no_server_survives_its_parent(ending):
+    parent = subprocess.Popen([sys.executable, "-c", SCRIPT, ending],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    started = json.loads(parent.stdout.readline())
+    assert len(started["pids"]) == 3
+    if ending.startswith("SIG"):
+        parent.send_signal(getattr(signal, ending))
+    parent.wait(timeout=30)
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if not any(map(_alive, started["pids"])) and all(map(_port_free, started["ports"])):
+            break
+        time.sleep(0.1)
+    assert not [pid for pid in started["pids"] if _alive(pid)], f"orphans after {ending}"
+    assert all(map(_port_free, started["ports"])), f"stale ports after {ending}"
