@@ -1,0 +1,1 @@
+"""Integrations written in this guide. Each subpackage is one integration."""
