@@ -7,7 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 INSTALLED := $(VENV)/.installed
-SITE := _build/html
+BUILD ?= _build
+SITE := $(BUILD)/html
+export GUIDE_BUILD_DIR := $(abspath $(BUILD))
 PYTEST := $(BIN)/python -m pytest
 SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
 
@@ -35,12 +37,12 @@ lock:  ## Re-resolve requirements.in into requirements.lock (needs the network)
 
 # --- site --------------------------------------------------------------------------------
 docs: venv  ## Execute the notebooks (cached) and build the site into _build/html
-	$(SPHINX) . $(SITE)
-	@echo; echo "Site built: open file://$(CURDIR)/$(SITE)/index.html  (or: make serve)"
+	$(SPHINX) -d $(BUILD)/doctrees . $(SITE)
+	@echo; echo "Site built: open file://$(abspath $(SITE))/index.html  (or: make serve)"
 
 docs-force: venv  ## Re-execute every notebook and rebuild the site from scratch
-	rm -rf _build/.jupyter_cache _build/jupyter_execute $(SITE) _build/doctrees
-	$(SPHINX) -E . $(SITE)
+	rm -rf $(BUILD)/.jupyter_cache $(BUILD)/jupyter_execute $(SITE) $(BUILD)/doctrees
+	$(SPHINX) -E -d $(BUILD)/doctrees . $(SITE)
 
 serve:  ## Serve the built site on http://127.0.0.1:$(PORT)
 	@test -f $(SITE)/index.html || $(MAKE) docs
@@ -65,11 +67,11 @@ notebook-baselines: venv  ## Re-record the notebooks' output baselines after a r
 	$(PYTEST) tests/notebooks --nb-force-regen
 
 test-site: venv  ## Build the site with -W into a scratch directory (warnings are errors)
-	rm -rf _build/test-site
-	$(SPHINX) -d _build/test-site/doctrees . _build/test-site/html
+	rm -rf $(BUILD)/test-site
+	$(SPHINX) -d $(BUILD)/test-site/doctrees . $(BUILD)/test-site/html
 
 bench: venv  ## Measure build, test and start-up times and print the figures
 	$(BIN)/python -m benchmarks
 
 clean:  ## Remove built output (keeps .venv)
-	rm -rf _build
+	rm -rf $(BUILD)

@@ -1,10 +1,13 @@
 """Sphinx configuration. The repository root is the source: the site is built from
 docs/ (pages) and notebooks/ (MyST notebooks that myst-nb executes)."""
 
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parent
+# The Makefile exports GUIDE_BUILD_DIR so a benchmark can build into a scratch directory.
+BUILD_DIR = Path(os.environ.get("GUIDE_BUILD_DIR", ROOT / "_build"))
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 project = "Writing a Datadog APM integration for Python"
@@ -27,7 +30,7 @@ extensions = [
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
 nb_execution_mode = "cache"             # `make docs-force` re-executes everything
-nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache")
+nb_execution_cache_path = str(BUILD_DIR / ".jupyter_cache")
 nb_execution_timeout = 120              # per cell; a hung call fails, it does not stall CI
 nb_execution_raise_on_error = True      # a failing cell fails the build...
 nb_execution_show_tb = True             # ...with its traceback on the terminal

@@ -1,0 +1,92 @@
+"""Figures for the foundation: site builds, notebook tests, notebook execution, service start-up.
+
+    .venv/bin/python -m benchmarks.foundation [--skip-builds]
+
+Builds go to a scratch directory (make BUILD=...), so the working tree's _build is untouched.
+Prints a table; nothing here asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+import jupytext
+from nbclient import NotebookClient
+from rich.console import Console
+from rich.table import Table
+
+from harness import Services
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
+
+
+def timed_command(*argv: str) -> float:
+    began = time.perf_counter()
+    subprocess.run(argv, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    return time.perf_counter() - began
+
+
+def notebook_seconds(path: Path) -> tuple[float, float]:
+    """(kernel start + execution, execution of the cells alone) for one notebook."""
+    nb = jupytext.read(path)
+    client = NotebookClient(nb, timeout=300, record_timing=True,
+                            resources={"metadata": {"path": str(path.parent)}})
+    began = time.perf_counter()
+    client.execute()
+    total = time.perf_counter() - began
+    cells = 0.0
+    for cell in nb.cells:
+        timing = cell.get("metadata", {}).get("execution", {})
+        if "iopub.execute_input" in timing and "shell.execute_reply" in timing:
+            start = datetime.fromisoformat(timing["iopub.execute_input"].replace("Z", "+00:00"))
+            end = datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00"))
+            cells += (end - start).total_seconds()
+    return total, cells
+
+
+def service_startup(runs: int = 5) -> dict[str, float]:
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        began = time.perf_counter()
+        with Services() as services:
+            whole = time.perf_counter() - began
+            for name, seconds in services.startup_seconds().items():
+                samples.setdefault(name, []).append(seconds)
+            samples.setdefault("all three", []).append(whole)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-builds", action="store_true", help="only notebooks and services")
+    args = parser.parse_args()
+    table = Table(title="Foundation figures (this machine)")
+    table.add_column("what")
+    table.add_column("seconds", justify="right")
+    table.add_column("target", justify="right")
+
+    if not args.skip_builds:
+        with tempfile.TemporaryDirectory(prefix="guide-bench-") as scratch:
+            make = ("make", "--no-print-directory", f"BUILD={scratch}")
+            table.add_row("make docs, clean", f"{timed_command(*make, 'docs'):.1f}", "")
+            table.add_row("make docs, cached re-run", f"{timed_command(*make, 'docs'):.1f}", "< 10")
+        table.add_row("make test-notebooks", f"{timed_command('make', '--no-print-directory', 'test-notebooks'):.1f}", "")
+
+    for path in NOTEBOOKS:
+        total, cells = notebook_seconds(path)
+        table.add_row(f"notebook {path.stem}: cells (with kernel start)", f"{cells:.2f} ({total:.2f})", "< 5")
+    for name, seconds in service_startup().items():
+        table.add_row(f"service start-up: {name} (median of 5)", f"{seconds:.2f}", "")
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
