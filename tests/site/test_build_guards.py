@@ -1,0 +1,69 @@
+"""The site build refuses what would otherwise slip through: a notebook read as plain
+Markdown, a failing cell, a broken cross-reference. Each case builds a scratch copy of
+the real configuration (conf.py and docs/_ext) with one bad page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FRONT_MATTER = (ROOT / "notebooks" / "00-setup.md").read_text().split("---\n")[1]
+
+
+def build(tmp_path: Path, notebook: str) -> subprocess.CompletedProcess:
+    shutil.copy(ROOT / "conf.py", tmp_path / "conf.py")
+    shutil.copytree(ROOT / "docs" / "_ext", tmp_path / "docs" / "_ext")
+    (tmp_path / "docs" / "_static").mkdir()
+    (tmp_path / "docs" / "_static" / "guide.css").write_text("")
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Index\n\n```{toctree}\n../notebooks/page\n```\n")
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "page.md").write_text(textwrap.dedent(notebook))
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-q", "-b", "html",
+         str(tmp_path), str(tmp_path / "_build" / "html")],
+        capture_output=True, text=True, timeout=300,
+        env={"PATH": "/usr/bin:/bin", "GUIDE_BUILD_DIR": str(tmp_path / "_build"),
+             "HOME": str(tmp_path)})
+
+
+def notebook(body: str) -> str:
+    return f"---\n{FRONT_MATTER}---\n\n# Page\n\n{textwrap.dedent(body)}"
+
+
+def test_a_good_notebook_builds(tmp_path):
+    result = build(tmp_path, notebook("```{code-cell} ipython3\nprint(6 * 7)\n```\n"))
+    assert result.returncode == 0, result.stderr
+    assert "42" in (tmp_path / "_build" / "html" / "notebooks" / "page.html").read_text()
+
+
+def test_notebook_without_front_matter_fails_the_build(tmp_path):
+    result = build(tmp_path, "# Page\n\n```{code-cell} ipython3\nprint(1)\n```\n")
+    assert result.returncode != 0
+    assert "was not executed as a notebook" in result.stderr
+
+
+def test_failing_cell_fails_the_build_with_its_traceback(tmp_path):
+    result = build(tmp_path, notebook(
+        "```{code-cell} ipython3\nraise ValueError('the reader broke this cell')\n```\n"))
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "ValueError" in output and "the reader broke this cell" in output
+
+
+def test_cell_tagged_raises_exception_is_allowed(tmp_path):
+    result = build(tmp_path, notebook(
+        "```{code-cell} ipython3\n:tags: [raises-exception]\n\nraise ValueError('expected')\n```\n"))
+    assert result.returncode == 0, result.stderr
+
+
+def test_broken_cross_reference_fails_the_build(tmp_path):
+    result = build(tmp_path, notebook("See {doc}`no-such-page`.\n"))
+    assert result.returncode != 0
+    assert "no-such-page" in result.stderr
