@@ -21,8 +21,8 @@ COMPARED_MIME_TYPES = ("text/plain",)
 REGENERATE = "make notebook-baselines   (or: .venv/bin/python -m pytest tests/notebooks --nb-force-regen -k NAME)"
 
 
-def baseline_path(notebook: Path) -> Path:
-    return BASELINE_DIR / f"{notebook.stem}.json"
+def baseline_path(notebook: Path, baseline_dir: Path = BASELINE_DIR) -> Path:
+    return baseline_dir / f"{notebook.stem}.json"
 
 
 def _plain(output: dict) -> dict:
@@ -32,10 +32,10 @@ def _plain(output: dict) -> dict:
     return output
 
 
-def load_with_baseline(notebook: Path) -> nbformat.NotebookNode:
+def load_with_baseline(notebook: Path, baseline_dir: Path = BASELINE_DIR) -> nbformat.NotebookNode:
     """The notebook read from its .md, with the baseline outputs attached to its code cells."""
     nb = jupytext.read(notebook)
-    path = baseline_path(notebook)
+    path = baseline_path(notebook, baseline_dir)
     recorded = json.loads(path.read_text()) if path.exists() else []
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     for cell, entry in zip(code_cells, recorded):
@@ -56,10 +56,11 @@ def _masked(output: dict) -> dict:
     return output
 
 
-def save_baseline(notebook: Path, executed: nbformat.NotebookNode) -> Path:
+def save_baseline(notebook: Path, executed: nbformat.NotebookNode,
+                  baseline_dir: Path = BASELINE_DIR) -> Path:
     cells = [{"source": c.source.splitlines()[0] if c.source else "",
               "outputs": [_masked(_plain(o)) for o in c.outputs]}
              for c in executed.cells if c.cell_type == "code"]
-    path = baseline_path(notebook)
+    path = baseline_path(notebook, baseline_dir)
     path.write_text(json.dumps(cells, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
     return path
