@@ -23,6 +23,7 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "notebook_guard",
+    "library_fingerprint",
     "root_redirect",
 ]
 
