@@ -67,3 +67,22 @@ def test_broken_cross_reference_fails_the_build(tmp_path):
     result = build(tmp_path, notebook("See {doc}`no-such-page`.\n"))
     assert result.returncode != 0
     assert "no-such-page" in result.stderr
+
+
+def test_change_in_the_guides_packages_re_executes_notebooks(tmp_path):
+    # The notebook's own code does not change between the two builds; only a module it
+    # imports from one of the guide's packages does.
+    (tmp_path / "harness").mkdir()
+    (tmp_path / "harness" / "__init__.py").write_text("")  # found before the real harness
+    value = tmp_path / "harness" / "scratch_value.py"
+    page = notebook("```{code-cell} ipython3\nimport sys; sys.path.insert(0, '..')\n"
+                    "from harness.scratch_value import VALUE\nprint('value is', VALUE)\n```\n")
+    html = tmp_path / "_build" / "html" / "notebooks" / "page.html"
+
+    value.write_text("VALUE = 'first'\n")
+    assert build(tmp_path, page).returncode == 0
+    assert "value is first" in html.read_text()
+
+    value.write_text("VALUE = 'second'\n")
+    assert build(tmp_path, page).returncode == 0
+    assert "value is second" in html.read_text()
