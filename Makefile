@@ -14,7 +14,7 @@ PYTEST := $(BIN)/python -m pytest
 SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
 
 .PHONY: help venv system-deps docs docs-force serve lab test test-harness test-notebooks \
-        test-site notebook-baselines lock bench clean
+        test-site notebook-baselines lock bench clean snapshots test-matrix
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -53,9 +53,11 @@ lab: venv  ## Open the notebooks in JupyterLab (the .md files open as notebooks)
 	$(BIN)/jupyter lab --ip=127.0.0.1 notebooks/
 
 # --- tests -------------------------------------------------------------------------------
-test: venv  ## Run every test: harness, checks, notebooks, and a -W site build
-	$(PYTEST)
+# --snapshot-ci: a missing snapshot fails the run instead of being written (`make snapshots` records).
+test: venv  ## Run every test: harness, checks, snapshots, notebooks, a -W site build, the version matrix
+	$(PYTEST) --snapshot-ci
 	$(MAKE) --no-print-directory test-site
+	$(MAKE) --no-print-directory test-matrix
 
 test-harness: venv  ## Tests of the service harness only
 	$(PYTEST) tests/harness
@@ -69,6 +71,14 @@ notebook-baselines: venv  ## Re-record the notebooks' output baselines after a r
 test-site: venv  ## Build the site with -W into a scratch directory (warnings are errors)
 	rm -rf $(BUILD)/test-site
 	$(SPHINX) -d $(BUILD)/test-site/doctrees . $(BUILD)/test-site/html
+
+snapshots: venv  ## Re-record the snapshot files of tests/contrib, then review `git diff tests/snapshots`
+	env -u CI $(PYTEST) tests/contrib --snapshot-update
+
+# riot builds one virtualenv per pymemcache version the support policy selects (under .riot/,
+# network needed the first time); the test agent and the servers come from .venv and the system.
+test-matrix: venv  ## Run tests/contrib/memcached over the pymemcache versions of riotfile.py
+	PATH="$(CURDIR)/$(BIN):$$PATH" RIOT_PIP_COMPILE_BACKEND=uv $(BIN)/riot -P run -s memcached
 
 bench: venv  ## Measure build, test and start-up times and print the figures
 	$(BIN)/python -m benchmarks

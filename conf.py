@@ -25,6 +25,8 @@ extensions = [
     "notebook_guard",
     "library_fingerprint",
     "root_redirect",
+    "workbench_lexer",
+    "workbench_replay",
 ]
 
 # --- MyST and notebook execution -------------------------------------------------------

@@ -102,9 +102,13 @@ class AgentSession:
             time.sleep(0.05)
 
     def snapshot(self, ignores: tuple[str, ...] = VOLATILE_SNAPSHOT_FIELDS,
-                 file: str | None = None) -> SnapshotResult:
-        """Compare the session's traces with its snapshot file (written when missing)."""
+                 file: str | None = None, removes: tuple[str, ...] = ()) -> SnapshotResult:
+        """Compare the session's traces with its snapshot file (written when missing).
+
+        ``removes``: fields left out of a newly written file (e.g. the ignored ones, so that
+        re-recording an unchanged workload gives a byte-identical file).
+        """
         status, body = self.client._get(
             "/test/session/snapshot", test_session_token=self.token,
-            ignores=",".join(ignores), file=file)
+            ignores=",".join(ignores), file=file, removes=",".join(removes) or None)
         return SnapshotResult(matched=status == 200, message=body.decode(errors="replace"))

@@ -1,0 +1,13 @@
+"""The check kit: executable conformance checks for a memcached integration.
+
+Each check runs the integration under test in a fresh Python process against a real
+memcached and the real APM test agent, and says, for every promise an integration must
+keep, whether it holds and, if not, what is wrong and how to fix it.
+
+    from checks import notebook as check       # in a notebook
+    check.span_shape("../integrations/memcached")
+
+    .venv/bin/python -m checks integrations/memcached          # from a shell
+
+This module stays import-light: the probe subprocess imports the ``checks`` package too.
+"""

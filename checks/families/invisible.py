@@ -1,0 +1,69 @@
+"""Invisible to the application: same results, same arguments, each command run once."""
+
+from __future__ import annotations
+
+from checks.families.common import new_result, record_probe_failure
+from checks.report import Case
+
+ID = "invisible"
+TITLE = "Invisible to the application"
+PROMISE = ("with the integration, every call returns the very value the library returned, its "
+           "positional and keyword arguments reach the library unchanged, and the library runs "
+           "each command exactly once")
+
+HINT_ONCE = ("call the wrapped method exactly once per command (`return wrapped(*args, **kwargs)`), "
+             "never again to retry or to read the result")
+HINT_RESULT = ("return what the wrapped method returned, as it is: tag the span from the result "
+               "but never convert, copy or replace it")
+HINT_ARGS = ("pass the application's arguments on as they came, `wrapped(*args, **kwargs)`: do not "
+             "re-order them, fill in defaults, turn keywords into positions or convert keys")
+
+
+def _first(pairs, differs):
+    found = [(plain, traced) for plain, traced in pairs if differs(plain, traced)]
+    return found[0] if found else None, len(found)
+
+
+def _more(count: int) -> str:
+    return f" (and {count - 1} more calls)" if count > 1 else ""
+
+
+def run(context):
+    result = new_result(ID, TITLE, PROMISE)
+    probe = context.probe("invisible")
+    if record_probe_failure(probe, result, context.timeout):
+        return result
+    pairs = list(zip(probe.result["uninstrumented"], probe.result["instrumented"]))
+
+    wrong, count = _first(pairs, lambda plain, traced: plain["library_calls"] != traced["library_calls"])
+    if wrong:
+        plain, traced = wrong
+        ran = traced["library_calls"]
+        observed = (f"{traced['call']}: the library ran {len(ran)} time{'s' if len(ran) != 1 else ''}"
+                    f" ({', '.join(ran) or 'nothing'}){_more(count)}")
+        expected = f"{len(plain['library_calls'])} call, as without the integration"
+    else:
+        observed = expected = "each call runs the library once"
+    result.cases.append(Case("each command runs exactly once", wrong is None, observed, expected, HINT_ONCE))
+
+    wrong, count = _first(pairs, lambda plain, traced: plain["outcome"] != traced["outcome"]
+                          or (plain["same_object"] and not traced["same_object"]))
+    if wrong:
+        plain, traced = wrong
+        copied = " (an equal copy, not the library's object)" if plain["outcome"] == traced["outcome"] else ""
+        observed = f"{traced['call']} gave {traced['outcome']}{copied}{_more(count)}"
+        expected = f"{plain['outcome']}, the library's own object"
+    else:
+        observed = expected = "the library's own values, unchanged"
+    result.cases.append(Case("return values are unchanged", wrong is None, observed, expected, HINT_RESULT))
+
+    wrong, count = _first(pairs, lambda plain, traced: not (traced["positional_unchanged"]
+                                                            and traced["keywords_unchanged"]))
+    if wrong:
+        plain, traced = wrong
+        observed = f"the library got {traced['library_saw'] or 'no call'}{_more(count)}"
+        expected = f"{traced['call']}"
+    else:
+        observed = expected = "the application's arguments, as passed"
+    result.cases.append(Case("arguments reach the library unchanged", wrong is None, observed, expected, HINT_ARGS))
+    return result

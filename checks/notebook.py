@@ -1,0 +1,59 @@
+"""The checks as one-line notebook cells.
+
+    from checks import notebook as check
+    check.span_shape("../integrations/memcached")
+
+Each call starts its own memcached and test agent, runs the check in fresh processes,
+stops the services, and returns a Report: a table in Jupyter and on the site, plain
+deterministic text elsewhere; ``report.passed`` is a bool. A failing or broken
+integration never raises here and never touches the kernel's own tracer.
+"""
+
+from __future__ import annotations
+
+from checks.families import ORDER
+from checks.report import Report
+from checks.runner import DEFAULT_TIMEOUT
+from checks.suite import run_checks
+
+__all__ = ["all", "coverage", "exceptions", "invisible", "patching", "schema", "snapshot", "span_shape"]
+
+
+def patching(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """patch() traces once, a second patch() changes nothing, unpatch() restores the library."""
+    return run_checks(target, ("patching",), name, timeout)
+
+
+def coverage(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """Every data command is traced, with the command as the span's resource."""
+    return run_checks(target, ("coverage",), name, timeout)
+
+
+def span_shape(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """Operation name, span type, span.kind, db.system, component and server address tags."""
+    return run_checks(target, ("span_shape",), name, timeout)
+
+
+def schema(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """The service under each naming schema and DD_<NAME>_SERVICE, side by side."""
+    return run_checks(target, ("schema",), name, timeout)
+
+
+def exceptions(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """The library's errors reach the application unchanged and are recorded on the span."""
+    return run_checks(target, ("exceptions",), name, timeout)
+
+
+def invisible(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """Same return values and arguments as without the integration; each command runs once."""
+    return run_checks(target, ("invisible",), name, timeout)
+
+
+def snapshot(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """The spans of a fixed workload match the reference from ddtrace's own integration."""
+    return run_checks(target, ("snapshot",), name, timeout)
+
+
+def all(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:  # noqa: A001
+    """Every check, in one run."""
+    return run_checks(target, ORDER, name, timeout)

@@ -1,0 +1,59 @@
+"""What a workload gets: the integration, the server, fresh clients, and time windows.
+
+A window marks when a group of commands ran (wall-clock nanoseconds, the clock ddtrace
+stamps span starts with). The parent sorts the spans it reads from the test agent into
+windows by their start time, so every span is tied to the commands that made it without
+adding anything to the spans themselves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+import pymemcache.client.base
+
+from checks.keys import new_namespace
+from checks.probe.loader import Integration, TargetError
+from checks.probe.recorder import LibraryRecorder
+
+
+class ProbeContext:
+    def __init__(self, integration: Integration, server: tuple[str, int],
+                 recorder: LibraryRecorder):
+        self.integration = integration
+        self.server = server
+        self.recorder = recorder
+        self.windows: list[dict] = []
+        # Parallel probes share one memcached: each uses keys of its own.
+        self._namespace = new_namespace()
+        self._patched_once = False
+
+    def key(self, name: str) -> str:
+        return f"{self._namespace}{name}"
+
+    def new_client(self, server: tuple[str, int] | None = None, **kwargs):
+        # Looked up at call time (an integration may replace the class), and the server
+        # passed positionally as a (host, port) tuple, the form every integration reads.
+        client_class = pymemcache.client.base.Client
+        return client_class(tuple(server or self.server), connect_timeout=5, timeout=5, **kwargs)
+
+    def patch(self) -> None:
+        """The first patch() of a workload: if it raises, the integration cannot be checked."""
+        if self._patched_once:
+            self.integration.patch()
+            return
+        try:
+            self.integration.patch()
+        except Exception as error:
+            raise TargetError(f"patch() raised {type(error).__name__}: {error}") from None
+        self._patched_once = True
+
+    @contextlib.contextmanager
+    def window(self, label: str, **details):
+        entry = {"label": label, "begin": time.time_ns(), **details}
+        self.windows.append(entry)
+        try:
+            yield entry
+        finally:
+            entry["end"] = time.time_ns()

@@ -1,0 +1,81 @@
+"""Import the integration under test and find its patch(), unpatch() and get_version().
+
+Every way this can go wrong becomes a TargetError with one line that says what is wrong
+and where, instead of a traceback from the kit.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+import types
+from dataclasses import dataclass
+from typing import Callable
+
+REQUIRED = ("patch", "unpatch", "get_version")
+
+
+class TargetError(Exception):
+    """The integration cannot be checked at all (it does not import, or lacks patch())."""
+
+
+@dataclass
+class Integration:
+    module: str
+    patch: Callable[[], object]
+    unpatch: Callable[[], object]
+    get_version: Callable[[], object]
+
+
+def _where(error: BaseException) -> str:
+    """file:line of the innermost frame that is not the import machinery."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if "importlib" not in f.filename and not f.filename.endswith("loader.py")]
+    return f" ({frames[-1].filename}:{frames[-1].lineno})" if frames else ""
+
+
+def _import(name: str) -> types.ModuleType:
+    try:
+        return importlib.import_module(name)
+    except SyntaxError as error:
+        raise TargetError(f"syntax error in {error.filename}:{error.lineno}: {error.msg}") from None
+    except ModuleNotFoundError as error:
+        if error.name and (name == error.name or name.startswith(error.name + ".")):
+            raise TargetError(f"no module named {name!r}") from None
+        raise TargetError(f"importing it failed: {type(error).__name__}: {error}{_where(error)}") from None
+    except BaseException as error:  # the reader's module-level code may raise anything
+        raise TargetError(f"importing it raised {type(error).__name__}: {error}{_where(error)}") from None
+
+
+def _is_function(value) -> bool:
+    return callable(value) and not isinstance(value, (types.ModuleType, type))
+
+
+def load_integration(module: str, path_entry: str | None) -> Integration:
+    if path_entry:
+        sys.path.insert(0, path_entry)
+    package = _import(module)
+    found = {attr: getattr(package, attr) for attr in REQUIRED if _is_function(getattr(package, attr, None))}
+    if len(found) < len(REQUIRED):
+        # The functions may live in the package's `patch` submodule only (ddtrace's layout).
+        try:
+            submodule = importlib.import_module(f"{module}.patch")
+        except ModuleNotFoundError as error:
+            if error.name != f"{module}.patch":
+                raise TargetError(f"importing {module}.patch failed: {error}{_where(error)}") from None
+            submodule = None
+        except SyntaxError as error:
+            raise TargetError(f"syntax error in {error.filename}:{error.lineno}: {error.msg}") from None
+        except BaseException as error:
+            raise TargetError(f"importing {module}.patch raised "
+                              f"{type(error).__name__}: {error}{_where(error)}") from None
+        if submodule is not None:
+            for attr in REQUIRED:
+                if attr not in found and _is_function(getattr(submodule, attr, None)):
+                    found[attr] = getattr(submodule, attr)
+    missing = [attr + "()" for attr in REQUIRED if attr not in found]
+    if missing:
+        raise TargetError(f"no {', '.join(missing)} found in {module} or {module}.patch "
+                          "(an integration defines patch(), unpatch() and get_version())")
+    return Integration(module, found["patch"], found["unpatch"], found["get_version"])

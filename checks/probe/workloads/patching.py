@@ -1,0 +1,91 @@
+"""patch() traces, a second patch() changes nothing, unpatch() restores, patch() again works."""
+
+from __future__ import annotations
+
+import pymemcache
+import pymemcache.client.base
+import pymemcache.client.hash
+
+from checks.probe.workloads import describe_error
+
+_MODULES = (pymemcache, pymemcache.client.base, pymemcache.client.hash)
+
+
+def _describe(value) -> str:
+    name = getattr(value, "__qualname__", None)
+    module = getattr(value, "__module__", None)
+    if name and module and not hasattr(value, "__wrapped__"):
+        return f"{module}.{name}"
+    return f"a {type(value).__name__}"  # e.g. a wrapt FunctionWrapper, an ObjectProxy
+
+
+def library_classes() -> list[type]:
+    found = {id(v): v for m in _MODULES for v in vars(m).values()
+             if isinstance(v, type) and v.__module__.startswith("pymemcache")}
+    return list(found.values())
+
+
+def library_state(classes: list[type]) -> dict[str, tuple[int, str]]:
+    """Identity (and a readable name) of every class and function the library's modules
+    expose, and of the methods of ``classes`` (the library's own, found before patching)."""
+    state: dict[str, tuple[int, str]] = {}
+    for module in _MODULES:
+        for attr, value in vars(module).items():
+            if callable(value):
+                state[f"{module.__name__}.{attr}"] = (id(value), _describe(value))
+    for cls in classes:
+        for attr, value in vars(cls).items():
+            if callable(value) or isinstance(value, (staticmethod, classmethod, property)):
+                state[f"{cls.__module__}.{cls.__qualname__}.{attr}"] = (id(value), _describe(value))
+    return state
+
+
+def _difference(before: dict, after: dict) -> list[str]:
+    changed = [f"{name} is now {after[name][1]}" for name in before
+               if name in after and after[name][0] != before[name][0]]
+    removed = [f"{name} is gone" for name in before if name not in after]
+    added = [f"{name} was added" for name in after if name not in before]
+    return sorted(changed) + sorted(removed) + sorted(added)
+
+
+def _commands(context, label: str) -> None:
+    client = context.new_client()
+    with context.window(label, commands=2):
+        client.set(context.key("k"), "v", noreply=False)
+        client.get(context.key("k"))
+    client.close()
+
+
+def run(context) -> dict:
+    errors: dict[str, str] = {}
+    classes = library_classes()
+    before = library_state(classes)
+    _commands(context, "before patch()")
+
+    context.patch()
+    _commands(context, "after patch()")
+
+    try:
+        context.patch()
+    except Exception as error:
+        errors["second patch()"] = describe_error(error)
+    _commands(context, "after a second patch()")
+
+    try:
+        context.integration.unpatch()
+    except Exception as error:
+        errors["unpatch()"] = describe_error(error)
+    restored = _difference(before, library_state(classes))
+    _commands(context, "after unpatch()")
+
+    try:
+        context.patch()
+    except Exception as error:
+        errors["patch() after unpatch()"] = describe_error(error)
+    _commands(context, "after patch() again")
+
+    try:
+        context.integration.unpatch()
+    except Exception:
+        pass  # already reported above if unpatch() is broken
+    return {"errors": errors, "not_restored": restored}

@@ -1,0 +1,124 @@
+"""Run one probe: a fresh Python process that runs a workload through the integration.
+
+Each run gets its own test agent session (so parallel runs never see each other's spans),
+a clean environment (nothing inherited from the caller's tracer settings), and a timeout:
+a probe that hangs is killed with its whole process group and reported as hung.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checks.expectations import APP_SERVICE
+from checks.probe.protocol import decode
+from checks.target import Target
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TIMEOUT = 20.0  # seconds per probe; a correct one takes well under one
+
+# Quiet, deterministic tracer settings for every probe. The caller's own DD_* settings
+# (a notebook kernel's tracer, a shell's DD_SERVICE) are never inherited.
+PROBE_ENV = {
+    "DD_SERVICE": APP_SERVICE,
+    "DD_TRACE_STARTUP_LOGS": "false",
+    "DD_INSTRUMENTATION_TELEMETRY_ENABLED": "false",
+    "DD_REMOTE_CONFIGURATION_ENABLED": "false",
+    "DD_TRACE_STATS_COMPUTATION_ENABLED": "false",  # stats payloads are not what we compare
+}
+_INHERIT_NOT = ("DD_", "_DD_", "OTEL_")
+
+
+def python_executable() -> str:
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    return str(venv_python) if venv_python.exists() else sys.executable
+
+
+def probe_env(target: Target, session_env: dict[str, str], extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(_INHERIT_NOT)}
+    env.update(PROBE_ENV)
+    if target.builtin:
+        env[f"DD_TRACE_{target.name.upper()}_ENABLED"] = "true"
+    else:
+        # Under ddtrace-run the built-in would replace the client and hide this integration.
+        env["DD_TRACE_PYMEMCACHE_ENABLED"] = "false"
+    env.update(session_env)
+    env.update(extra or {})
+    return env
+
+
+@dataclass
+class ProbeRun:
+    payload: dict | None            # what the probe printed (None: it crashed or hung)
+    spans: list[dict] = field(default_factory=list)
+    hung: bool = False
+    exit_code: int | None = None
+    stderr_tail: str = ""
+    session: object = None          # the agent session, for a snapshot comparison
+
+    @property
+    def target_error(self) -> str | None:
+        return (self.payload or {}).get("target_error")
+
+    @property
+    def crash(self) -> str | None:
+        return (self.payload or {}).get("crash")
+
+    @property
+    def result(self) -> dict:
+        return (self.payload or {}).get("result") or {}
+
+    @property
+    def windows(self) -> list[dict]:
+        return (self.payload or {}).get("windows") or []
+
+    def spans_in(self, label: str) -> list[dict]:
+        """The spans that started during the window of that label, oldest first."""
+        for window in self.windows:
+            if window["label"] == label:
+                return [s for s in self.spans if window["begin"] <= s["start"] <= window["end"]]
+        return []
+
+
+def _tail(text: str, lines: int = 6) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def run_probe(services, target: Target, family: str, timeout: float = DEFAULT_TIMEOUT,
+              extra_env: dict[str, str] | None = None, slots: threading.Semaphore | None = None) -> ProbeRun:
+    session = services.agent_client.session().start()
+    request = {"family": family, "target": target.to_probe(),
+               "server": list(services.memcached.address)}
+    # -P: the working directory is not put on sys.path; the target path is added explicitly.
+    argv = [python_executable(), "-P", "-m", "checks.probe"]
+    env = probe_env(target, session.env(), extra_env)
+    with slots or contextlib.nullcontext():
+        process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=env, text=True,
+                                   start_new_session=True)
+        try:
+            stdout, stderr = process.communicate(json.dumps(request), timeout=timeout)
+            hung = False
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            stdout, stderr = process.communicate()
+            hung = True
+    payload = None if hung else decode(stdout)
+    spans = [span for trace in session.traces() for span in trace]
+    spans.sort(key=lambda span: span["start"])
+    return ProbeRun(payload=payload, spans=spans, hung=hung, exit_code=process.returncode,
+                    stderr_tail=_tail(stderr), session=session)
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass

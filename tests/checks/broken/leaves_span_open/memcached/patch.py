@@ -1,0 +1,24 @@
+"""Broken: when the command fails, the span is never finished (and stays active)."""
+
+import importlib
+
+from integrations.memcached.patch import get_version, patch, unpatch  # noqa: F401
+
+# The module itself: `integrations.memcached.patch` as an attribute is the patch() function.
+good = importlib.import_module("integrations.memcached.patch")
+
+
+def _traced_command(command):
+    def traced(wrapped, instance, args, kwargs):
+        span = good.tracer.trace(good.OPERATION_NAME, service=good._service_name(), resource=command,
+                                 span_type=good.SpanTypes.CACHE)
+        good._tag_request(span, instance)
+        result = wrapped(*args, **kwargs)  # raises past span.finish()
+        good._tag_response(span, command, result, args, kwargs)
+        span.finish()
+        return result
+
+    return traced
+
+
+good._traced_command = _traced_command

@@ -1,0 +1,9 @@
+"""Broken: every command is traced but touch (a command the snapshot workload never runs)."""
+
+import importlib
+
+from integrations.memcached.patch import get_version, patch, unpatch  # noqa: F401
+
+# The module itself: `integrations.memcached.patch` as an attribute is the patch() function.
+good = importlib.import_module("integrations.memcached.patch")
+good.COMMANDS = {attribute: command for attribute, command in good.COMMANDS.items() if command != "touch"}

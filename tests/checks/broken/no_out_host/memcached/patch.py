@@ -1,0 +1,10 @@
+"""Broken: the server's address is not tagged (no out.host, server.address, port)."""
+
+import importlib
+
+from integrations.memcached.patch import get_version, patch, unpatch  # noqa: F401
+
+# The module itself: `integrations.memcached.patch` as an attribute is the patch() function.
+good = importlib.import_module("integrations.memcached.patch")
+
+good._server_tags = lambda client: {}

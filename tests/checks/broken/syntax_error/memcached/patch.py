@@ -1,0 +1,5 @@
+"""Broken: does not compile."""
+
+
+def patch()
+    pass

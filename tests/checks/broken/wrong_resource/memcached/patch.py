@@ -1,0 +1,10 @@
+"""Broken: the resource is the command in capitals (GET), not the command's name."""
+
+import importlib
+
+from integrations.memcached.patch import get_version, patch, unpatch  # noqa: F401
+
+# The module itself: `integrations.memcached.patch` as an attribute is the patch() function.
+good = importlib.import_module("integrations.memcached.patch")
+
+good.COMMANDS = {attribute: command.upper() for attribute, command in good.COMMANDS.items()}

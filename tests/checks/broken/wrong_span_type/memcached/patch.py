@@ -1,0 +1,11 @@
+"""Broken: spans are typed 'db' instead of 'cache'."""
+
+import importlib
+from types import SimpleNamespace
+
+from integrations.memcached.patch import get_version, patch, unpatch  # noqa: F401
+
+# The module itself: `integrations.memcached.patch` as an attribute is the patch() function.
+good = importlib.import_module("integrations.memcached.patch")
+
+good.SpanTypes = SimpleNamespace(CACHE="db")

@@ -1,0 +1,104 @@
+"""Each check fails on the integration broken in the way it guards against, with its own
+message, while the checks that have nothing to do with that defect still pass.
+
+Every variant in tests/checks/broken/ runs through all the checks. The table below says,
+for each, exactly which checks fail and which of their cases; the first entry is the
+check the variant was written for, and the message its reason must contain. Checks a
+defect also shows up in (a missing span.kind also loses peer.service; most tag changes
+also change the snapshot) are listed too, so an unexpected failure is caught as well.
+"""
+
+import pytest
+
+from checks.families import ORDER
+from tests.checks.conftest import broken
+
+SNAPSHOT_BOTH = ["default schema", "v1 schema"]
+ALL_COMMANDS = ["add", "append", "cas", "decr", "delete", "delete_many", "get", "get_many", "gets",
+                "gets_many", "incr", "prepend", "replace", "set", "set_many", "touch"]
+
+# variant: (the check it targets, a fragment of that check's reason, {check: failing cases})
+EXPECTED = {
+    "patch_not_idempotent": ("patching", "a second patch() changes nothing: observed 4 spans for 2 commands", {
+        "patching": ["a second patch() changes nothing"]}),
+    "unpatch_leaves_wrappers": ("patching", "unpatch() restores the library: observed "
+                                "pymemcache.client.base.Client.add is now a FunctionWrapper", {
+        "patching": ["no spans after unpatch()", "patch() after unpatch() traces again",
+                     "unpatch() restores the library"]}),
+    "traces_at_import": ("patching", "nothing is traced before patch(): observed 2 spans", {
+        # unpatch() then undoes wrappers that were there before patch(): a change too
+        "patching": ["nothing is traced before patch()", "unpatch() restores the library"]}),
+    "only_get_set": ("coverage", "set_many: observed no span", {
+        "coverage": [c for c in ALL_COMMANDS if c not in ("get", "set")],
+        "snapshot": SNAPSHOT_BOTH}),
+    "misses_touch": ("coverage", "touch: observed no span, expected 1 span, resource 'touch'", {
+        "coverage": ["touch"]}),
+    "wrong_resource": ("coverage", "set: observed 1 span, resource 'SET'", {
+        "coverage": ALL_COMMANDS, "snapshot": SNAPSHOT_BOTH}),
+    "wrong_span_type": ("span_shape", "span type: observed 'db', expected 'cache'", {
+        "span_shape": ["span type"], "snapshot": SNAPSHOT_BOTH}),
+    "missing_span_kind": ("span_shape", "span.kind: observed (missing), expected 'client'", {
+        "span_shape": ["span.kind"], "schema": ["peer.service [v1]"], "snapshot": SNAPSHOT_BOTH}),
+    "wrong_component": ("span_shape", "component: observed 'pymemcache', expected 'memcached'", {
+        "span_shape": ["component"]}),
+    "no_out_host": ("span_shape", "out.host: observed (missing)", {
+        "span_shape": ["network.destination.port", "out.host", "server.address"],
+        "schema": ["peer.service [v1]"], "snapshot": SNAPSHOT_BOTH}),
+    "hardcoded_service": ("schema", "service [v1]: observed 'memcached', expected 'checks-app'", {
+        "schema": ["service [v0 + DD_MEMCACHED_SERVICE]",
+                   "service [v0 + DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED=true]",
+                   "service [v1 + DD_MEMCACHED_SERVICE]", "service [v1]"],
+        "snapshot": ["v1 schema"]}),
+    "ignores_service_env": ("schema", "service [v0 + DD_MEMCACHED_SERVICE]: observed 'memcached', "
+                                      "expected 'checks-custom-cache'", {
+        "schema": ["service [v0 + DD_MEMCACHED_SERVICE]", "service [v1 + DD_MEMCACHED_SERVICE]"]}),
+    "swallows_exceptions": ("exceptions", "bad input: the application gets the library's exception: "
+                                          "observed no exception", {
+        "exceptions": ["bad input: the application gets the library's exception",
+                       "no server: the application gets the library's exception",
+                       "server error: the application gets the library's exception"]}),
+    "raises_different_exception": ("exceptions", "observed RuntimeError: memcached get failed", {
+        "exceptions": ["bad input: the application gets the library's exception",
+                       "no server: the application gets the library's exception",
+                       "server error: the application gets the library's exception"]}),
+    "leaves_span_open": ("exceptions", "bad input: the span records the error: observed no span", {
+        "exceptions": ["bad input: no span left open or active", "bad input: the span records the error",
+                       "no server: no span left open or active", "no server: the span records the error",
+                       "server error: no span left open or active", "server error: the span records the error"],
+        "snapshot": SNAPSHOT_BOTH}),
+    "changes_return_values": ("invisible", "return values are unchanged: observed get('a') gave str", {
+        "invisible": ["return values are unchanged"]}),
+    "calls_command_twice": ("invisible", "each command runs exactly once: observed delete_many", {
+        # running a command twice also changes what some commands return (incr, add, delete)
+        "invisible": ["each command runs exactly once", "return values are unchanged"]}),
+    "normalizes_arguments": ("invisible", "arguments reach the library unchanged: observed the library got", {
+        "invisible": ["arguments reach the library unchanged"]}),
+    "no_row_count": ("snapshot", "Span metrics value 'db.row_count' in expected span but is not in the "
+                                 "received span", {"snapshot": SNAPSHOT_BOTH}),
+}
+
+
+def _label(case) -> str:
+    return f"{case.name} [{case.setting}]" if case.setting else case.name
+
+
+def test_every_check_is_the_only_one_failing_for_some_variant():
+    # The table is confirmed by the test below; here: no check goes without a variant that
+    # fails it and nothing else, so every check is shown able to fail on its own.
+    alone = {next(iter(failing)) for _, _, failing in EXPECTED.values() if len(failing) == 1}
+    assert alone == set(ORDER)
+    assert {target for target, _, _ in EXPECTED.values()} == set(ORDER)
+
+
+@pytest.mark.parametrize("variant", [
+    pytest.param(variant, marks=pytest.mark.check_target(broken(variant))) for variant in EXPECTED])
+def test_broken_integration_fails_its_check(variant, check_report):
+    target, message, failing = EXPECTED[variant]
+    report = check_report(broken(variant))
+    assert report.target_error is None, report.target_error
+    observed = {check.check: sorted(map(_label, check.failures)) for check in report.checks if not check.passed}
+    assert observed == {check: sorted(cases) for check, cases in failing.items()}, repr(report)
+    assert message in report[target].reason
+    assert report[target].hint, "a failing check says how to fix it"
+    passing = [check.check for check in report.checks if check.passed]
+    assert passing == [check for check in ORDER if check not in failing]

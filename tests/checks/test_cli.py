@@ -1,0 +1,96 @@
+"""The command line: exit status 0/1/2, one line per check, --json, and bad targets
+diagnosed in one line instead of a traceback."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from checks.families import ORDER
+from tests.checks.conftest import BUILTIN, GUIDE, REPO, broken
+
+
+def run_cli(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "checks", *args], capture_output=True, text=True,
+                          cwd=REPO, timeout=timeout)
+
+
+def test_passing_integration_exits_0_with_a_line_per_check():
+    result = run_cli(GUIDE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith(("✓", "✗"))]
+    assert [line.split()[1] for line in lines] == list(ORDER)
+    assert all(line.startswith("✓") for line in lines)
+    assert "7 of 7 checks pass" in result.stdout
+
+
+def test_name_sets_component_and_service_variable_for_a_module_target():
+    result = run_cli(BUILTIN, "--name", "pymemcache", "--check", "span_shape", "--check", "schema")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "DD_PYMEMCACHE_SERVICE" not in result.stdout  # passing: no details printed
+    report = json.loads(run_cli(BUILTIN, "--name", "pymemcache", "--check", "schema", "--json").stdout)
+    settings = {case["setting"] for case in report["checks"][0]["cases"]}
+    assert "v0 + DD_PYMEMCACHE_SERVICE" in settings
+
+
+def test_failing_check_exits_1_with_reason_and_hint():
+    result = run_cli(broken("wrong_span_type"), "--check", "span_shape", "--check", "coverage")
+    assert result.returncode == 1
+    assert "✓ coverage" in result.stdout
+    assert "✗ span_shape  span type: observed 'db', expected 'cache'" in result.stdout
+    assert "how to fix: pass span_type=SpanTypes.CACHE" in result.stdout
+    assert "1 of 2 checks pass" in result.stdout
+
+
+def test_json_output_is_the_whole_report():
+    result = run_cli(broken("wrong_span_type"), "--check", "span_shape", "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert set(report) == {"target", "name", "passed", "error", "checks"}
+    assert report["passed"] is False and report["name"] == "memcached" and report["error"] is None
+    (check,) = report["checks"]
+    assert check["check"] == "span_shape" and check["passed"] is False
+    assert check["reason"].startswith("span type: observed 'db'")
+    case = next(case for case in check["cases"] if case["name"] == "span type")
+    assert case == {"name": "span type", "passed": False, "observed": "'db'", "expected": "'cache'",
+                    "hint": case["hint"], "setting": ""}
+
+
+@pytest.mark.parametrize("target, diagnosis", [
+    ("tests/checks/no/such/dir", "no such directory"),
+    ("checks/cli.py", "is a file"),
+    ("tests/checks/broken", "not a Python package (no __init__.py in it)"),
+    ("not a module!", "neither an existing directory nor a module name"),
+    ("no_such_integration_module", "no module named 'no_such_integration_module'"),
+    (broken("syntax_error"), "syntax error in "),
+    (broken("no_patch"), "no patch() found in memcached or memcached.patch"),
+    (broken("patch_raises"), "patch() raised RuntimeError: cannot find the client to patch"),
+])
+def test_target_that_cannot_be_checked_exits_2_with_one_line(target, diagnosis):
+    result = run_cli(target, "--check", "patching")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: cannot check ") and diagnosis in line
+
+
+def test_bad_name_exits_2():
+    result = run_cli(GUIDE, "--name", "mem-cached", "--check", "patching")
+    assert result.returncode == 2
+    assert "--name 'mem-cached': use letters, digits and underscores" in result.stderr
+
+
+def test_hung_command_is_reported_not_waited_on():
+    result = run_cli(broken("hangs"), "--check", "patching", "--check", "span_shape", "--timeout", "2")
+    assert result.returncode == 1
+    assert result.stdout.count("timed out after 2 s") == 2
+    assert "how to fix: look for a call in the wrapper that blocks" in result.stdout
+
+
+def test_integration_that_traces_nothing_is_diagnosed():
+    result = run_cli(broken("traces_nothing"), "--check", "patching", "--check", "span_shape")
+    assert result.returncode == 1
+    assert "diagnosis: the integration produced no spans at all" in result.stdout
+    assert "spans reach the test agent: observed no spans at all" in result.stdout
+    assert result.stdout.count("how to fix:") == 1  # the same advice is given once

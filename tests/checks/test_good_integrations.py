@@ -1,0 +1,90 @@
+"""Every check passes on the guide's integration and on ddtrace's own pymemcache integration.
+
+ddtrace's integration is an independent implementation of the same promises: a check
+that fails on it is wrong, unless ddtrace truly breaks the promise. ddtrace 4.16 breaks
+one that the checks test: its unpatch() puts pymemcache's Client where HashClient was.
+Two more defects lie outside what the checks cover (they test Client's data commands);
+they are shown here too, and all three are documented in docs/checks-reference.md.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from checks.families import ORDER
+from tests.checks.conftest import BUILTIN, GUIDE
+
+
+@pytest.mark.check_target(GUIDE)
+def test_guide_integration_passes_every_check(check_report):
+    report = check_report(GUIDE)
+    assert [check.check for check in report.checks] == list(ORDER)
+    assert report.passed, repr(report)
+
+
+@pytest.mark.check_target(BUILTIN, name="pymemcache")
+def test_builtin_integration_passes_every_check_but_the_unpatch_it_gets_wrong(check_report):
+    report = check_report(BUILTIN, "pymemcache")
+    failing = {check.check: [case.name for case in check.failures] for check in report.checks if not check.passed}
+    assert failing == {"patching": ["unpatch() restores the library"]}, repr(report)
+    assert report["patching"].failures[0].observed == (
+        "pymemcache.client.hash.HashClient is now pymemcache.client.base.Client")
+    # Its component is its own name: --name sets what span_shape expects.
+    assert report["span_shape"].passed
+
+
+def test_builtin_unpatch_replaces_hashclient_with_client():
+    # The defect without the check kit: ddtrace 4.16 saves pymemcache.client.hash.Client
+    # (the plain Client imported there) as "the original HashClient", and restores that.
+    script = textwrap.dedent("""
+        import pymemcache.client.base, pymemcache.client.hash
+        original = pymemcache.client.hash.HashClient
+        from ddtrace.contrib.internal.pymemcache.patch import patch, unpatch
+        patch()
+        unpatch()
+        print(pymemcache.client.hash.HashClient is original,
+              pymemcache.client.hash.HashClient is pymemcache.client.base.Client)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+def _traced_resources(services, script: str) -> list[str]:
+    """Run ``script`` traced (memcached's port is argv[1]); the resources of its spans."""
+    session = services.agent_client.session().start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DD_", "_DD_"))}
+    env.update(session.env())
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(script), str(services.memcached.port)],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return [span["resource"] for trace in session.traces() for span in trace]
+
+
+def test_builtin_traces_hashclient_on_import_without_patch(shared_services):
+    # Importing the integration sets HashClient.client_class to its traced proxy.
+    assert _traced_resources(shared_services, """
+        import sys
+        import pymemcache.client.hash
+        import ddtrace.contrib.internal.pymemcache.patch  # imported, never patched
+        from ddtrace.trace import tracer
+        pymemcache.client.hash.HashClient([("127.0.0.1", int(sys.argv[1]))]).get("key")
+        tracer.flush()
+    """) == ["get"]
+
+
+def test_builtin_leaves_delete_multi_untraced(shared_services):
+    # Its proxy lists each command; delete_multi, an alias of delete_many, is not listed.
+    assert _traced_resources(shared_services, """
+        import sys
+        import pymemcache.client.base
+        from ddtrace.contrib.internal.pymemcache.patch import patch
+        from ddtrace.trace import tracer
+        patch()
+        client = pymemcache.client.base.Client(("127.0.0.1", int(sys.argv[1])))
+        client.delete_multi(["a"], noreply=False)
+        client.delete_many(["a"], noreply=False)
+        tracer.flush()
+    """) == ["delete_many"]

@@ -1,0 +1,85 @@
+"""The notebook API: one call per check, a report that renders, never an exception, and no
+service or process left behind, whatever the integration does."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from checks import notebook as check
+from harness import stack
+from tests.checks.conftest import REPO, broken
+
+GUIDE_DIR = str(REPO / "integrations" / "memcached")
+
+
+def _children() -> list[int]:
+    """Live (not zombie) processes whose parent is this test process."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        state, ppid = stat.rsplit(") ", 1)[1].split()[:2]
+        if int(ppid) == os.getpid() and state != "Z":
+            pids.append(int(entry.name))
+    return pids
+
+
+@pytest.fixture
+def nothing_left_behind():
+    before, stacks_before = set(_children()), set(stack._live_stacks)
+    yield
+    assert set(_children()) <= before, "a check left a process running"
+    assert set(stack._live_stacks) <= stacks_before, "a check left its services running"
+
+
+def test_one_call_per_check_returns_a_report(nothing_left_behind):
+    report = check.span_shape(GUIDE_DIR)
+    assert report.passed is True
+    assert [c.check for c in report.checks] == ["span_shape"]
+
+
+def test_failing_check_returns_a_failing_report(nothing_left_behind):
+    report = check.schema(broken("ignores_service_env"))
+    assert report.passed is False
+    assert "v0 + DD_MEMCACHED_SERVICE" in repr(report)
+
+
+@pytest.mark.parametrize("target", ["/no/such/integration", broken("syntax_error"), broken("patch_raises")])
+def test_uncheckable_target_never_raises(target, nothing_left_behind):
+    report = check.patching(target)
+    assert report.passed is False
+    assert report.target_error
+    assert "cannot check" in repr(report) or "✗" in repr(report)
+    assert 'class="check-report"' in report._repr_html_()
+
+
+def test_hung_integration_times_out_and_leaves_nothing(nothing_left_behind):
+    report = check.coverage(broken("hangs"), timeout=2)
+    assert report.passed is False
+    assert report["coverage"].error.startswith("timed out after 2 s")
+
+
+def test_text_is_deterministic_and_html_marks_pass_and_fail():
+    first = check.span_shape(broken("no_out_host"))
+    second = check.span_shape(broken("no_out_host"))
+    assert repr(first) == repr(second)
+    text = repr(first)
+    assert not re.search(r"\b\d{4,5}\b", text), "no port numbers in the text form"
+    assert "✗ FAIL   out.host" in text and "✓ pass   span type" in text
+    html = first._repr_html_()
+    assert '<table class="check-report">' in html
+    assert '<td class="pass">' in html and '<td class="fail">' in html
+
+
+@pytest.mark.check_target(broken("wrong_component"))
+def test_report_of_all_checks_summarises_each(check_report):
+    report = check_report(broken("wrong_component"))  # what check.all() returns
+    text = repr(report)
+    assert text.splitlines()[0] == f"Checks of memcached ({broken('wrong_component')}): 6 of 7 pass"
+    assert "component: observed 'pymemcache', expected 'memcached'" in text

@@ -1,0 +1,66 @@
+"""The notebooks' workbench: write an integration in cells, check it, build on it later.
+
+In a notebook::
+
+    %load_ext workbench
+    %%integration_file patch.py
+    def patch(): ...
+
+    import workbench
+    check.patching(workbench.target())   # the package this kernel is writing
+
+See workbench.magics for the magics, workbench.bench for where the files live, and
+workbench.replay for how later chapters (and the drift test) rebuild earlier work.
+"""
+
+from __future__ import annotations
+
+from workbench.bench import Workbench, WorkbenchError
+
+_bench: Workbench | None = None
+
+
+def bench(name: str = "memcached") -> Workbench:
+    """This kernel's workbench (one per process, in its own temporary directory)."""
+    global _bench
+    if _bench is None:
+        _bench = Workbench(name)
+    return _bench
+
+
+def target() -> str:
+    """The directory of the integration package being written: what a check takes."""
+    return bench().target
+
+
+def variant(name: str) -> str:
+    """The directory of a variant written with ``%%integration_file FILE --variant NAME``."""
+    return bench().variant_target(name)
+
+
+def module():
+    """The integration package as imported in this kernel (call its patch(), unpatch())."""
+    return bench().module()
+
+
+def patch_module():
+    """The package's patch.py module as imported in this kernel (its constants, helpers)."""
+    import sys
+    bench().module()
+    return sys.modules[f"{bench().module_name}.patch"]
+
+
+def show(file: str = "patch.py", name: str | None = None):
+    """One file of the package, or one definition in it, with syntax highlighting."""
+    from workbench.source import CodeView
+    text = bench().source(file) if name is None else bench().definition(name, file)
+    return CodeView(text, title=f"{file}" if name is None else f"{file}: {name}", plain=True)
+
+
+def load_ipython_extension(ipython) -> None:
+    from workbench.magics import WorkbenchMagics
+    ipython.register_magics(WorkbenchMagics)
+
+
+__all__ = ["Workbench", "WorkbenchError", "bench", "load_ipython_extension", "module",
+           "patch_module", "show", "target", "variant"]

@@ -1,0 +1,209 @@
+"""The kernel's workbench: the integration the reader is writing, as a real package on disk.
+
+Each kernel gets its own temporary directory (notebooks run in parallel; nothing is shared)
+holding ``<root>/package/<name>/`` with ``__init__.py`` and ``patch.py``. Every cell the
+reader writes is merged into those files definition by definition (see workbench.units),
+the files are rewritten, and the package is imported again, so the next cell and the next
+check see the new code. Variants (deliberately broken copies) live next to it, under
+``<root>/variants/<variant>/<name>/``, and never change the main package.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import importlib.util
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from workbench.scaffold import render_template
+from workbench.units import Unit, merge, parse_units, render
+
+
+class WorkbenchError(ValueError):
+    """Bad input to the workbench: the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one cell did to one file; its text form is what the cell prints."""
+    file: str
+    redefined: tuple[str, ...]
+    added: tuple[str, ...]
+    variant: str | None = None
+    note: str = ""
+
+    def __repr__(self) -> str:
+        parts = []
+        for verb, labels in (("added", self.added), ("redefined", self.redefined)):
+            imports = sum(label.startswith(("import ", "from ")) for label in labels)
+            named = [label for label in labels if not label.startswith(("import ", "from "))]
+            if imports:
+                named.append(f"{imports} import{'s' if imports > 1 else ''}")
+            if named:
+                parts.append(f"{verb} " + ", ".join(named))
+        where = f"variant {self.variant!r}, " if self.variant else ""
+        text = f"{where}{self.file}: {'; '.join(parts) or 'no change'}"
+        return text + (f"\n{self.note}" if self.note else "")
+
+
+def check_file_name(file: str) -> str:
+    path = PurePosixPath(file)
+    if path.suffix != ".py" or path.is_absolute() or ".." in path.parts or len(path.parts) != 1:
+        raise WorkbenchError(f"{file!r} is not a module of the package: name a file such as "
+                             "'patch.py' or '__init__.py'.")
+    return file
+
+
+class Workbench:
+    def __init__(self, name: str = "memcached"):
+        if not name.isidentifier():
+            raise WorkbenchError(f"{name!r} cannot name a package: use letters, digits and underscores.")
+        self.name = name
+        self.root = Path(tempfile.mkdtemp(prefix=f"workbench-{name}-"))
+        self.files: dict[str, list[Unit]] = {}
+        self.origins: dict[tuple[str, object], str] = {}  # (file, unit key) -> chapter
+        self._variants: dict[str, Path] = {}
+        self._module = None
+        atexit.register(self.close)
+
+    # -- where things are ------------------------------------------------------------
+    @property
+    def package_dir(self) -> Path:
+        """The integration package; its directory name is the integration's name."""
+        return self.root / "package" / self.name
+
+    @property
+    def target(self) -> str:
+        return str(self.package_dir)
+
+    @property
+    def module_name(self) -> str:
+        # Not the bare name: a package called "redis" must not shadow redis-py.
+        return f"{self.name}_workbench"
+
+    def variant_target(self, variant: str) -> str:
+        if variant not in self._variants:
+            known = ", ".join(sorted(self._variants)) or "none yet"
+            raise WorkbenchError(f"no variant named {variant!r} (known: {known}): write one with "
+                                 f"%%integration_file patch.py --variant {variant}")
+        return str(self._variants[variant])
+
+    # -- writing -----------------------------------------------------------------------
+    def scaffold(self, library: str | None = None, origin: str = "", load: bool = True) -> list[Change]:
+        """Start the package afresh from the skeleton in templates/integration."""
+        self.reset()
+        changes = [self._apply(file, text, origin)
+                   for file, text in render_template(self.name, library or self.name).items()]
+        self._write(self.package_dir, self.files)
+        if load:
+            self.reload()
+        return changes
+
+    def reset(self) -> None:
+        """Forget everything written so far (the library is unpatched first)."""
+        self._unpatch_loaded()
+        shutil.rmtree(self.root / "package", ignore_errors=True)
+        self.files.clear()
+        self.origins.clear()
+        self._module = None
+
+    def write(self, file: str, source: str, origin: str = "", load: bool = True) -> Change:
+        """Merge a cell into one of the package's files, write it, and re-import the package."""
+        change = self._apply(check_file_name(file), source, origin)
+        self._write(self.package_dir, self.files)
+        if load:
+            note = self.reload()
+            change = Change(change.file, change.redefined, change.added, note=note)
+        return change
+
+    def write_variant(self, variant: str, file: str, source: str) -> Change:
+        """A copy of the package with this cell merged in; the package itself is untouched."""
+        if not variant.replace("-", "_").isidentifier():
+            raise WorkbenchError(f"variant name {variant!r}: use letters, digits and dashes.")
+        check_file_name(file)
+        files = dict(self.files)
+        new = parse_units(source, filename=f"<{variant}: {file}>")
+        files[file], redefined, added = merge(files.get(file, []), new)
+        directory = self.root / "variants" / variant / self.name
+        self._write(directory, files)
+        self._variants[variant] = directory
+        return Change(file, tuple(redefined), tuple(added), variant=variant)
+
+    def _apply(self, file: str, source: str, origin: str) -> Change:
+        new = parse_units(source, filename=f"<{file}>")
+        self.files[file], redefined, added = merge(self.files.get(file, []), new)
+        for unit in new:
+            self.origins[(file, unit.key)] = origin
+        return Change(file, tuple(redefined), tuple(added))
+
+    @staticmethod
+    def _write(directory: Path, files: dict[str, list[Unit]]) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        # A rewrite within the same second can keep size and mtime: drop cached bytecode.
+        shutil.rmtree(directory / "__pycache__", ignore_errors=True)
+        for file, units in files.items():
+            (directory / file).write_text(render(units))
+
+    # -- reading -----------------------------------------------------------------------
+    def source(self, file: str = "patch.py") -> str:
+        if file not in self.files:
+            raise WorkbenchError(f"the package has no {file!r} yet (it has: "
+                                 f"{', '.join(sorted(self.files)) or 'nothing'}).")
+        return render(self.files[file])
+
+    def definition(self, label: str, file: str = "patch.py") -> str:
+        """The source of one definition, by its name (``_traced_command`` or ``COMMANDS``)."""
+        for unit in self.files.get(file, []):
+            if unit.kind in ("def", "name") and label.rstrip("()") in unit.key[1].split(", "):
+                return unit.source
+        raise WorkbenchError(f"{file} defines no {label!r}.")
+
+    # -- importing ---------------------------------------------------------------------
+    def module(self):
+        """The package as imported in this kernel (imported on first use)."""
+        if self._module is None:
+            self.reload()
+        return self._module
+
+    def reload(self) -> str:
+        """Import the package's current files. Returns a note for the reader, or ''."""
+        if not (self.package_dir / "__init__.py").exists():
+            raise WorkbenchError("the package has no __init__.py yet: start it with "
+                                 "%integration_scaffold (chapter 3).")
+        was_patched = self._unpatch_loaded()
+        importlib.invalidate_caches()
+        spec = importlib.util.spec_from_file_location(
+            self.module_name, self.package_dir / "__init__.py",
+            submodule_search_locations=[str(self.package_dir)])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[self.module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[self.module_name]
+            self._module = None
+            raise
+        self._module = module
+        if was_patched:
+            module.patch()
+            return "the library was patched: re-patched with the new code"
+        return ""
+
+    def _unpatch_loaded(self) -> bool:
+        """Unpatch and forget the imported package, if any. Returns whether it was patched."""
+        old_patch = sys.modules.get(f"{self.module_name}.patch")
+        was_patched = bool(getattr(old_patch, "_patched", False))
+        if was_patched:
+            # The old code's wrappers would stay on the library: take them off first.
+            sys.modules[self.module_name].unpatch()
+        for loaded in [m for m in sys.modules if m == self.module_name or m.startswith(self.module_name + ".")]:
+            del sys.modules[loaded]
+        self._module = None
+        return was_patched
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
