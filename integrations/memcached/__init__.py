@@ -8,7 +8,7 @@ Call ``patch()`` once at start-up, before or after creating clients::
 Every command a ``pymemcache`` client sends (``Client``, and ``PooledClient`` and
 ``HashClient``, which use it) becomes a ``memcached.command`` span.
 
-Settings (environment variables, read when this module is imported):
+Settings (environment variables, read each time a span is created):
 
 ``DD_MEMCACHED_SERVICE``
     The service name of the spans. Default: ``memcached`` on the v0 naming schema, the

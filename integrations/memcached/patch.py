@@ -112,12 +112,17 @@ def _traced_command(command: str):
     return traced
 
 
+def _traceable_commands() -> dict[str, str]:
+    """The commands of COMMANDS that the installed client has (raw_command came in 4.0)."""
+    return {attribute: command for attribute, command in COMMANDS.items() if hasattr(Client, attribute)}
+
+
 def patch() -> None:
     """Trace every pymemcache command. Calling it again changes nothing."""
     global _patched
     if _patched:
         return
-    for attribute, command in COMMANDS.items():
+    for attribute, command in _traceable_commands().items():
         wrapt.wrap_function_wrapper(Client, attribute, _traced_command(command))
     _patched = True
 
@@ -127,6 +132,6 @@ def unpatch() -> None:
     global _patched
     if not _patched:
         return
-    for attribute in COMMANDS:
+    for attribute in _traceable_commands():
         unwrap(Client, attribute)
     _patched = False
