@@ -32,6 +32,13 @@ def _plain(output: dict) -> dict:
     return output
 
 
+def _with_metadata(output: dict) -> dict:
+    # Not stored (always empty for plain text), but the notebook format requires it.
+    if output["output_type"] in ("execute_result", "display_data"):
+        return {**output, "metadata": {}}
+    return output
+
+
 def load_with_baseline(notebook: Path, baseline_dir: Path = BASELINE_DIR) -> nbformat.NotebookNode:
     """The notebook read from its .md, with the baseline outputs attached to its code cells."""
     nb = jupytext.read(notebook)
@@ -39,7 +46,7 @@ def load_with_baseline(notebook: Path, baseline_dir: Path = BASELINE_DIR) -> nbf
     recorded = json.loads(path.read_text()) if path.exists() else []
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     for cell, entry in zip(code_cells, recorded):
-        cell.outputs = [nbformat.from_dict(o) for o in entry["outputs"]]
+        cell.outputs = [nbformat.from_dict(_with_metadata(o)) for o in entry["outputs"]]
     return nb
 
 
