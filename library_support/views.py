@@ -6,16 +6,11 @@ notebook tests (no plotting library needed).
 
 from __future__ import annotations
 
-import html
-import io
 from dataclasses import dataclass
 from datetime import date
 
-from rich import box
-from rich.console import Console
-from rich.table import Table as RichTable
-
 from library_support.policy import Pick, ReleaseHistory, two_years_before
+from traceview.tables import Table
 
 _PICK = "#632ca6"       # chosen for current Pythons
 _LEGACY = "#f59e0b"     # chosen only for a legacy Python
@@ -23,42 +18,16 @@ _RELEASE = "#94a3b8"
 _WINDOW = "#f3f0fa"
 
 
-@dataclass
-class PicksTable:
-    rows: list[list[str]]
-    title: str = ""
-    headers: tuple[str, ...] = ("version", "released", "why")
-
-    def __repr__(self) -> str:
-        table = RichTable(title=self.title or None, box=box.SIMPLE_HEAD, pad_edge=False)
-        for header in self.headers:
-            table.add_column(header, overflow="fold")
-        for row in self.rows:
-            table.add_row(*row)
-        console = Console(width=400, record=True, color_system=None, file=io.StringIO(),
-                          force_jupyter=False)
-        console.print(table)
-        return "\n".join(line.rstrip() for line in console.export_text().splitlines()).strip("\n")
-
-    def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in self.headers)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(c).replace(chr(10), '<br>')}</td>"
-                                        for c in row) + "</tr>" for row in self.rows)
-        caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
-        return (f'<table class="traceview-table">{caption}<thead><tr>{head}</tr></thead>'
-                f"<tbody>{body}</tbody></table>")
-
-
-def picks_table(picks: list[Pick], title: str = "") -> PicksTable:
+def picks_table(picks: list[Pick], title: str = "") -> Table:
     rows = [[str(p.version), p.released.isoformat(), "\n".join(r.rule for r in p.reasons)]
             for p in picks]
-    return PicksTable(rows, title)
+    return Table(["version", "released", "why"], rows, title)
 
 
-def matrix_table(answers: dict[str, list[str]], title: str = "") -> PicksTable:
+def matrix_table(answers: dict[str, list[str]], title: str = "") -> Table:
     """One row per date: the versions a current Python tests, and the legacy-Python picks."""
-    return PicksTable([[day, *columns] for day, columns in answers.items()], title,
-                      headers=("as of", "tested on current Pythons", "legacy Pythons"))
+    return Table(["as of", "tested on current Pythons", "legacy Pythons"],
+                 [[day, *columns] for day, columns in answers.items()], title)
 
 
 _LEFT, _RIGHT, _ROW, _TOP = 60, 16, 26, 34

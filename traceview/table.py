@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import html
-import io
 from dataclasses import dataclass, field
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-
 from traceview.spans import flatten, tag, tree_order
+from traceview.tables import html_table, plain_text
 
 DEFAULT_COLUMNS = ("name", "service", "resource", "type", "error")
 # Ports, ids and durations differ on every run; they never appear in the text form.
@@ -41,25 +36,10 @@ class SpanTable:
         return list(self.columns) + list(self.tags)
 
     def __repr__(self) -> str:
-        table = Table(title=self.title or None, box=box.SIMPLE_HEAD, pad_edge=False)
-        for header in self.headers:
-            table.add_column(header, overflow="fold")
-        for row in self.rows:
-            table.add_row(*row)
-        # force_jupyter=False: inside a kernel rich would display the table a second time.
-        console = Console(width=400, record=True, color_system=None, file=io.StringIO(),
-                          force_jupyter=False)
-        console.print(table)
-        return "\n".join(line.rstrip() for line in console.export_text().splitlines()).strip("\n")
+        return plain_text(self.headers, self.rows, self.title)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in self.headers)
-        body = "".join(
-            "<tr>" + "".join(f"<td><code>{html.escape(c)}</code></td>" for c in row) + "</tr>"
-            for row in self.rows)
-        caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
-        return (f'<table class="traceview-table">{caption}<thead><tr>{head}</tr></thead>'
-                f"<tbody>{body}</tbody></table>")
+        return html_table(self.headers, self.rows, self.title, monospace=True)
 
 
 def span_table(traces_or_spans, tags=(), columns=DEFAULT_COLUMNS, title="", all_tags=False) -> SpanTable:

@@ -5,15 +5,8 @@ Each renders as HTML for people and as deterministic plain text for the notebook
 
 from __future__ import annotations
 
-import html
-import io
-from dataclasses import dataclass
-
-from rich import box
-from rich.console import Console
-from rich.table import Table as RichTable
-
 from traceview.spans import tag
+from traceview.tables import Table
 
 # Tags whose value changes from run to run: shown as a placeholder in the text form.
 _VOLATILE = {"network.destination.port", "out.port", "_dd.base_service", "runtime-id"}
@@ -21,33 +14,6 @@ _VOLATILE = {"network.destination.port", "out.port", "_dd.base_service", "runtim
 
 def _text(value) -> str:
     return "" if value is None else str(value)
-
-
-@dataclass
-class Table:
-    """A plain table: headers and rows of strings."""
-    headers: list[str]
-    rows: list[list[str]]
-    title: str = ""
-
-    def __repr__(self) -> str:
-        table = RichTable(title=self.title or None, box=box.SIMPLE_HEAD, pad_edge=False)
-        for header in self.headers:
-            table.add_column(header, overflow="fold")
-        for row in self.rows:
-            table.add_row(*row)
-        console = Console(width=400, record=True, color_system=None, file=io.StringIO(),
-                          force_jupyter=False)
-        console.print(table)
-        return "\n".join(line.rstrip() for line in console.export_text().splitlines()).strip("\n")
-
-    def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in self.headers)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-                       for row in self.rows)
-        caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
-        return (f'<table class="traceview-table">{caption}<thead><tr>{head}</tr></thead>'
-                f"<tbody>{body}</tbody></table>")
 
 
 def compare_spans(spans: dict[str, dict], fields: list[str], title: str = "") -> Table:
