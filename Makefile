@@ -49,8 +49,9 @@ serve:  ## Serve the built site on http://127.0.0.1:$(PORT)
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $${PORT:-8000}
 
 lab: venv  ## Open the notebooks in JupyterLab (the .md files open as notebooks)
-	$(BIN)/uv pip install -q -p $(BIN)/python -r requirements-lab.lock
-	$(BIN)/jupyter lab --ip=127.0.0.1 notebooks/
+	@# --no-deps: the lab lock is complete and, like the main lock, leaves rfc3987-syntax out.
+	$(BIN)/uv pip install -q --no-deps -p $(BIN)/python -r requirements-lab.lock
+	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # --- tests -------------------------------------------------------------------------------
 # --snapshot-ci: a missing snapshot fails the run instead of being written (`make snapshots` records).
