@@ -39,6 +39,10 @@ class ServerExitedError(ServiceError):
     """The server process ended during start-up (bad arguments, or its port was taken)."""
 
 
+class PortInUseError(ServiceError):
+    """Something already answers on the port the server was to use."""
+
+
 class _ServerExecutor(TCPExecutor):
     def __init__(self, *args, drop_env_prefixes: tuple[str, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,7 +143,7 @@ def start_server(spec: ServerSpec, port: int, workdir: Path, timeout: float = 10
     try:
         executor.start()
     except AlreadyRunning:
-        raise ServiceError(
+        raise PortInUseError(
             f"{spec.name}: port {port} on {LOOPBACK} is already in use by another process.",
             "let the harness pick a free port (port=None), or stop the process "
             f"listening there (`ss -ltnp 'sport = :{port}'` shows it).",

@@ -16,12 +16,14 @@ import shutil
 import tempfile
 import weakref
 from pathlib import Path
+from typing import Callable
 
 import port_for
 
 from harness.agent import TestAgentClient
 from harness.errors import ServiceError
-from harness.process import RunningServer, ServerExitedError, ServerSpec, start_server
+from harness.process import (PortInUseError, RunningServer, ServerExitedError, ServerSpec,
+                             start_server)
 from harness.servers import MEMCACHED, REDIS, TestAgentSpec
 
 _live_stacks: "weakref.WeakSet[Services]" = weakref.WeakSet()
@@ -60,9 +62,9 @@ class Services:
                 self.agent = self._start_agent()
                 self.agent_client = TestAgentClient(self.agent_url)
             if self._wanted["memcached"]:
-                self.memcached = self._start_with_free_port(MEMCACHED)
+                self.memcached = self._start_with_free_port(lambda: MEMCACHED)
             if self._wanted["redis"]:
-                self.redis = self._start_with_free_port(REDIS)
+                self.redis = self._start_with_free_port(lambda: REDIS)
         except BaseException:
             self.stop()
             raise
@@ -102,21 +104,24 @@ class Services:
         return f"<Services {', '.join(map(repr, self.servers())) or 'stopped'}>"
 
     # -- starting ----------------------------------------------------------------------
-    def _start_with_free_port(self, spec: ServerSpec, port: int | None = None) -> RunningServer:
+    def _start_with_free_port(self, make_spec: Callable[[], ServerSpec],
+                              port: int | None = None) -> RunningServer:
+        """Start on ``port``, or on free ports chosen anew for each attempt."""
         if port is not None:
-            return start_server(spec, port, self._workdir, self._timeout)
+            return start_server(make_spec(), port, self._workdir, self._timeout)
         for attempt in range(_PORT_ATTEMPTS):
             try:
-                return start_server(spec, free_port(), self._workdir, self._timeout)
-            except ServerExitedError:
-                # Most often another process took the port between choosing and binding.
+                return start_server(make_spec(), free_port(), self._workdir, self._timeout)
+            except (ServerExitedError, PortInUseError):
+                # Another process took a port between our choosing it and the server binding it.
                 if attempt == _PORT_ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable")
 
     def _start_agent(self) -> RunningServer:
-        spec = TestAgentSpec(snapshot_dir=self.snapshot_dir.resolve(),
-                             otlp_ports=(free_port(), free_port()), ci_mode=self._snapshot_ci_mode)
+        def spec() -> TestAgentSpec:
+            return TestAgentSpec(snapshot_dir=self.snapshot_dir.resolve(),
+                                 otlp_ports=(free_port(), free_port()), ci_mode=self._snapshot_ci_mode)
         return self._start_with_free_port(spec, self._agent_port)
 
 

@@ -80,3 +80,20 @@ def test_failed_start_stops_what_already_started(monkeypatch):
     with pytest.raises(ServiceError, match="simulated failure"):
         Services().start()
     assert started and not any(server.running() for server in started)
+
+
+def test_a_port_taken_before_the_server_binds_is_retried_on_another(monkeypatch):
+    import harness.stack as stack
+
+    squatter = socket.socket()
+    squatter.bind(("127.0.0.1", 0))
+    squatter.listen()
+    taken = squatter.getsockname()[1]
+    offered = iter([taken])
+    real_free_port = stack.free_port
+    monkeypatch.setattr(stack, "free_port", lambda: next(offered, None) or real_free_port())
+    try:
+        with Services(redis=False, agent=False) as services:
+            assert services.memcached.port != taken and services.memcached.running()
+    finally:
+        squatter.close()
