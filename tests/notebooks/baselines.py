@@ -33,8 +33,10 @@ def _plain(output: dict) -> dict:
 
 
 def _with_metadata(output: dict) -> dict:
-    # Not stored (always empty for plain text), but the notebook format requires it.
-    if output["output_type"] in ("execute_result", "display_data"):
+    # Not stored (empty, or ignored when comparing), but the notebook format requires them.
+    if output["output_type"] == "execute_result":
+        return {"execution_count": None, **output, "metadata": {}}
+    if output["output_type"] == "display_data":
         return {**output, "metadata": {}}
     return output
 
