@@ -24,7 +24,7 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
 fi
 
 cat >&2 <<MSG
-error: ${missing[*]} not installed, and this script cannot install it here (needs root and apt-get).
+error: missing: ${missing[*]}. make installs them only as root with apt-get; install them yourself:
   Debian/Ubuntu:  sudo apt-get install -y ${packages[*]}
   macOS:          brew install ${formulas[*]}
 then run make again.
