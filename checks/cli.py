@@ -27,6 +27,13 @@ importable module name (e.g. ddtrace.contrib.internal.pymemcache, with --name py
 """
 
 
+def _positive_seconds(text: str) -> float:
+    seconds = float(text)
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, not {text}")
+    return seconds
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m checks", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -36,7 +43,7 @@ def parse_args(argv):
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--check", action="append", choices=ORDER, metavar="CHECK",
                         help=f"run only this check (repeatable): {', '.join(ORDER)}")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+    parser.add_argument("--timeout", type=_positive_seconds, default=DEFAULT_TIMEOUT,
                         help=f"seconds before a traced process counts as hung (default {DEFAULT_TIMEOUT:g})")
     return parser.parse_args(argv)
 

@@ -62,6 +62,7 @@ class ProbeRun:
     exit_code: int | None = None
     stderr_tail: str = ""
     session: object = None          # the agent session, for a snapshot comparison
+    send_failed: bool = False       # the tracer logged that it could not deliver spans
 
     @property
     def target_error(self) -> str | None:
@@ -84,7 +85,8 @@ class ProbeRun:
         for window in self.windows:
             if window["label"] == label:
                 return [s for s in self.spans if window["begin"] <= s["start"] <= window["end"]]
-        return []
+        # An unknown label is a bug of the check; "no spans" would let it pass silently.
+        raise KeyError(f"no probe window labelled {label!r}")
 
 
 def _tail(text: str, lines: int = 6) -> str:
@@ -108,13 +110,17 @@ def run_probe(services, target: Target, family: str, timeout: float = DEFAULT_TI
             hung = False
         except subprocess.TimeoutExpired:
             _kill_group(process)
-            stdout, stderr = process.communicate()
+            try:  # a grandchild outside the group could still hold the pipes open
+                stdout, stderr = process.communicate(timeout=5)
+            except subprocess.TimeoutExpired:
+                stdout, stderr = "", ""
             hung = True
     payload = None if hung else decode(stdout)
     spans = [span for trace in session.traces() for span in trace]
     spans.sort(key=lambda span: span["start"])
     return ProbeRun(payload=payload, spans=spans, hung=hung, exit_code=process.returncode,
-                    stderr_tail=_tail(stderr), session=session)
+                    stderr_tail=_tail(stderr), session=session,
+                    send_failed="failed to send" in stderr)
 
 
 def _kill_group(process: subprocess.Popen) -> None:

@@ -28,6 +28,10 @@ def _run_one(family: str, context: CheckContext) -> CheckResult:
     module = FAMILIES[family]
     try:
         return module.run(context)
+    except ServiceError as error:
+        return CheckResult(check=family, title=module.TITLE, promise=module.PROMISE,
+                           error=f"a service stopped answering during the check: {error.cause}",
+                           error_hint=error.fix)
     except Exception as error:  # a defect of the kit itself: report it, never raise
         return CheckResult(check=family, title=module.TITLE, promise=module.PROMISE,
                            error=f"the check kit failed: {type(error).__name__}: {error}",

@@ -28,11 +28,17 @@ LOOPBACK = "127.0.0.1"
 _PR_SET_PDEATHSIG = 1
 
 
+# Looked up now: between fork and exec in a threaded parent (a notebook kernel), loading
+# a library could deadlock. Note that the signal fires when the *thread* that started the
+# server ends: start services from a thread that lives as long as they should.
+_prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
+
+
 def _die_with_parent() -> None:
     """Runs in the child between fork and exec: new session, SIGTERM when the parent dies."""
     os.setsid()
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if _prctl is not None:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class ServerExitedError(ServiceError):

@@ -197,12 +197,20 @@ class Workbench:
         """Unpatch and forget the imported package, if any. Returns whether it was patched."""
         old_patch = sys.modules.get(f"{self.module_name}.patch")
         was_patched = bool(getattr(old_patch, "_patched", False))
-        if was_patched:
-            # The old code's wrappers would stay on the library: take them off first.
-            sys.modules[self.module_name].unpatch()
-        for loaded in [m for m in sys.modules if m == self.module_name or m.startswith(self.module_name + ".")]:
-            del sys.modules[loaded]
-        self._module = None
+        try:
+            if was_patched:
+                # The old code's wrappers would stay on the library: take them off first.
+                old_patch.unpatch()
+        except Exception as error:
+            raise WorkbenchError(
+                f"the previous unpatch() raised {type(error).__name__}: {error}; its wrappers may "
+                "still be on pymemcache (restart the kernel to be sure)") from None
+        finally:
+            # Forget the old code even when its unpatch() failed, so the fixed code loads.
+            for loaded in [m for m in sys.modules
+                           if m == self.module_name or m.startswith(self.module_name + ".")]:
+                del sys.modules[loaded]
+            self._module = None
         return was_patched
 
     def close(self) -> None:

@@ -45,6 +45,13 @@ def record_probe_failure(run: ProbeRun, result: CheckResult, timeout: float) -> 
         result.error_hint = ("a command raised through the integration where the library alone "
                              "does not: read the traceback below and fix the wrapper")
         result.detail = run.payload.get("traceback", "")
+    elif run.send_failed and not run.spans:
+        # ddtrace's writer drops what it cannot send and only logs it: without this, the
+        # missing spans would be blamed on the integration.
+        result.error = "the tracer could not deliver the spans to the APM test agent"
+        result.error_hint = ("not a defect of the integration: the agent was too slow or gone; "
+                             "run the check again, with a longer --timeout on a loaded machine")
+        result.detail = run.stderr_tail
     elif run.payload is None:
         result.error = f"the traced process ended without a result (exit status {run.exit_code})"
         result.error_hint = ("the integration ended the process (sys.exit, os._exit, a crash): "

@@ -10,6 +10,7 @@ import re
 import shutil
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from harness import SnapshotResult
 
@@ -57,7 +58,10 @@ def _compare(context, case: str, env: dict):
     # The agent reads the reference from a copy of its own: the committed file is never written.
     copy = context.services.snapshot_dir / f"{case}-{uuid.uuid4().hex[:8]}"
     shutil.copyfile(reference_path(case), f"{copy}.json")
-    return probe, probe.session.snapshot(ignores=IGNORES, file=str(copy))
+    try:
+        return probe, probe.session.snapshot(ignores=IGNORES, file=str(copy))
+    finally:  # shared services serve many runs: do not let the copies pile up
+        Path(f"{copy}.json").unlink(missing_ok=True)
 
 
 def run(context):

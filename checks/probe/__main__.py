@@ -54,10 +54,7 @@ def main() -> int:
     except BaseException as error:  # a crash of the workload caused by the integration
         frames = traceback.format_exception(type(error), error, error.__traceback__)
         payload = {"crash": scrub(f"{type(error).__name__}: {error}"), "traceback": "".join(frames[-6:])}
-    try:
-        _flush_tracer()
-    except Exception as error:
-        payload.setdefault("flush_error", f"{type(error).__name__}: {error}")
+    _flush_tracer()  # failures to send are logged by ddtrace; the parent reads its stderr
     print(encode(payload), flush=True)
     return 0
 

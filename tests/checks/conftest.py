@@ -51,7 +51,8 @@ def check_report(request, shared_services):
     def compute(key):
         target, name = key
         path = str(REPO / target) if not target.startswith(("/", "ddtrace")) else target
-        return key, run_checks(path, name=name, services=shared_services)
+        # A generous timeout: on a loaded 2-core CI machine a correct probe must not count as hung.
+        return key, run_checks(path, name=name, services=shared_services, timeout=60)
 
     def get(target: str, name: str | None = None):
         key = (target, name)

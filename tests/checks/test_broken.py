@@ -39,6 +39,15 @@ EXPECTED = {
         "span_shape": ["span type"], "snapshot": SNAPSHOT_BOTH}),
     "missing_span_kind": ("span_shape", "span.kind: observed (missing), expected 'client'", {
         "span_shape": ["span.kind"], "schema": ["peer.service [v1]"], "snapshot": SNAPSHOT_BOTH}),
+    "wrong_operation_name": ("span_shape", "operation name: observed 'memcached.query', expected "
+                                           "'memcached.command'", {
+        # v1 names every cache operation '<provider>.command' itself: only v0 shows the defect
+        "span_shape": ["operation name"], "snapshot": ["default schema"]}),
+    "no_db_system": ("span_shape", "db.system: observed (missing), expected 'memcached'", {
+        "span_shape": ["db.system"], "snapshot": SNAPSHOT_BOTH}),
+    "wrong_default_service": ("schema", "service [no schema set]: observed 'pymemcache-cache', "
+                                        "expected 'memcached'", {
+        "schema": ["service [no schema set]", "service [v0]"], "snapshot": ["default schema"]}),
     "wrong_component": ("span_shape", "component: observed 'pymemcache', expected 'memcached'", {
         "span_shape": ["component"]}),
     "no_out_host": ("span_shape", "out.host: observed (missing)", {

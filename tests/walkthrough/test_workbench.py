@@ -145,6 +145,24 @@ def test_a_patched_library_is_repatched_with_the_new_code(bench):
     assert "re-patched" in repr(change)
 
 
+def test_an_unpatch_that_raises_is_reported_and_the_next_cell_can_fix_it(bench):
+    bench.write("patch.py", textwrap.dedent('''
+        def patch():
+            global _patched
+            _patched = True
+
+        def unpatch():
+            raise RuntimeError("broken unpatch")
+    '''))
+    bench.module().patch()
+    with pytest.raises(WorkbenchError, match="the previous unpatch\\(\\) raised RuntimeError: broken unpatch"):
+        bench.write("patch.py", "def unpatch():\n    global _patched\n    _patched = False\n")
+    # The fixed code was written and is the one loaded now: the workbench is not stuck.
+    bench.write("patch.py", "VERSION_NOTE = 'after the fix'\n")
+    assert bench.module().patch is not None
+    assert sys.modules[f"{bench.module_name}.patch"].VERSION_NOTE == "after the fix"
+
+
 def test_a_variant_leaves_the_package_alone(bench):
     before = bench.source("patch.py")
     change = bench.write_variant("no-version", "patch.py", "def get_version():\n    return ''\n")

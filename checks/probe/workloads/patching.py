@@ -25,24 +25,25 @@ def library_classes() -> list[type]:
     return list(found.values())
 
 
-def library_state(classes: list[type]) -> dict[str, tuple[int, str]]:
-    """Identity (and a readable name) of every class and function the library's modules
-    expose, and of the methods of ``classes`` (the library's own, found before patching)."""
-    state: dict[str, tuple[int, str]] = {}
+def library_state(classes: list[type]) -> dict[str, tuple[object, str]]:
+    """Every class and function the library's modules expose, and the methods of ``classes``
+    (the library's own, found before patching), with a readable name. The objects themselves
+    are kept, not their id(): a freed original's id could be reused by its replacement."""
+    state: dict[str, tuple[object, str]] = {}
     for module in _MODULES:
         for attr, value in vars(module).items():
             if callable(value):
-                state[f"{module.__name__}.{attr}"] = (id(value), _describe(value))
+                state[f"{module.__name__}.{attr}"] = (value, _describe(value))
     for cls in classes:
         for attr, value in vars(cls).items():
             if callable(value) or isinstance(value, (staticmethod, classmethod, property)):
-                state[f"{cls.__module__}.{cls.__qualname__}.{attr}"] = (id(value), _describe(value))
+                state[f"{cls.__module__}.{cls.__qualname__}.{attr}"] = (value, _describe(value))
     return state
 
 
 def _difference(before: dict, after: dict) -> list[str]:
     changed = [f"{name} is now {after[name][1]}" for name in before
-               if name in after and after[name][0] != before[name][0]]
+               if name in after and after[name][0] is not before[name][0]]
     removed = [f"{name} is gone" for name in before if name not in after]
     added = [f"{name} was added" for name in after if name not in before]
     return sorted(changed) + sorted(removed) + sorted(added)

@@ -1,0 +1,1 @@
+from .patch import get_version, patch, unpatch

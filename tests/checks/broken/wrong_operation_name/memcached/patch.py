@@ -1,0 +1,10 @@
+"""Broken: spans are named 'memcached.query' instead of 'memcached.command'."""
+
+import importlib
+
+from integrations.memcached.patch import get_version, patch, unpatch  # noqa: F401
+
+# The module itself: `integrations.memcached.patch` as an attribute is the patch() function.
+good = importlib.import_module("integrations.memcached.patch")
+
+good.OPERATION_NAME = "memcached.query"
