@@ -90,7 +90,8 @@ def check(session: AgentSession, directory: str | Path, ignores: Iterable[str] =
 
     A missing file is written, unless the agent runs in CI mode (it fails instead) or
     ``refuse_missing`` is set (the same rule, for an agent started elsewhere). ``update``
-    deletes the file first, so the agent records it anew. Raises SnapshotMismatch with the
+    sets the file aside first, so the agent records it anew; it is put back if nothing was
+    recorded. Raises SnapshotMismatch with the
     agent's own explanation when the traces differ.
     """
     ignored = tuple(dict.fromkeys((*VOLATILE_SNAPSHOT_FIELDS, *validated_ignores(ignores))))
@@ -98,14 +99,25 @@ def check(session: AgentSession, directory: str | Path, ignores: Iterable[str] =
                     if field not in _STRUCTURE)
     path = snapshot_path(directory, session.token)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if update:
-        path.unlink(missing_ok=True)
+    previous = None
+    if update and path.exists():
+        # Set aside, not deleted: if no traces arrive, the committed file comes back.
+        previous = path.with_name(path.name + ".previous")
+        path.replace(previous)
     existed = path.exists()
     if refuse_missing and not existed:
         raise SnapshotMismatch(f"snapshot file {path} not found, and CI mode never records one. "
                                "Record it outside CI (`make snapshots`), review it and commit it.")
     # The agent appends ".json" to the name it is given.
-    result = session.snapshot(ignores=ignored, file=str(path.parent / path.stem), removes=removed)
+    try:
+        result = session.snapshot(ignores=ignored, file=str(path.parent / path.stem), removes=removed)
+    finally:
+        recorded = path.exists()
+        if previous is not None:
+            if recorded:
+                previous.unlink()
+            else:
+                previous.replace(path)
     if not result.matched:
         raise SnapshotMismatch(
             f"snapshot check failed for {path}\n"
@@ -113,7 +125,7 @@ def check(session: AgentSession, directory: str | Path, ignores: Iterable[str] =
             f"(ignored fields: {', '.join(ignored)})\n"
             f"If the new traces are right, re-record the file (pytest --snapshot-update, or "
             f"`make snapshots`) and review the diff.")
-    if not path.exists():
+    if not recorded:
         raise SnapshotMismatch(
             f"the test agent received no traces under token {session.token!r}, so there is "
             f"nothing to compare with or record in {path}. Did the traced code run, and was "

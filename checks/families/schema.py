@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from checks.expectations import APP_SERVICE, DEFAULT_SERVICE, OVERRIDE_SERVICE
 from checks.families.common import new_result, no_spans_case, record_probe_failure
 from checks.report import Case
+from checks.snapshots import SCHEMA
 from traceview.spans import tag
 
 ID = "schema"
@@ -20,7 +21,6 @@ PROMISE = ("the service is the integration's default on v0, the application's DD
            "(or when integration service names are removed), DD_<NAME>_SERVICE overrides both, "
            "and v1 adds peer.service from out.host")
 
-SCHEMA = "DD_TRACE_SPAN_ATTRIBUTE_SCHEMA"
 REMOVE_NAMES = "DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED"
 
 HINT_DEFAULT = ("pass service=schematize_service_name('memcached') (ddtrace.internal.schema): "

@@ -224,3 +224,16 @@ def test_the_context_manager_outside_pytest(tmp_path):
         with pytest.raises(ZeroDivisionError):
             with snapshot(services.agent_client, "standalone", tmp_path):
                 1 / 0
+
+
+def test_update_that_records_nothing_keeps_the_committed_file(tmp_path):
+    from agent_snapshots import check
+
+    with Services(memcached=False, redis=False, agent=True) as services:
+        committed = tmp_path / "kept.json"
+        committed.write_text('[[{"name": "committed"}]]')
+        session = services.agent_client.session("kept").start()  # no traced work at all
+        with pytest.raises(SnapshotMismatch, match="received no traces"):
+            check(session, tmp_path, update=True)
+        assert committed.read_text() == '[[{"name": "committed"}]]'
+        assert not list(tmp_path.glob("*.previous"))
