@@ -7,13 +7,11 @@ a probe that hangs is killed with its whole process group and reported as hung.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,27 +92,26 @@ def _tail(text: str, lines: int = 6) -> str:
 
 
 def run_probe(services, target: Target, family: str, timeout: float = DEFAULT_TIMEOUT,
-              extra_env: dict[str, str] | None = None, slots: threading.Semaphore | None = None) -> ProbeRun:
+              extra_env: dict[str, str] | None = None) -> ProbeRun:
     session = services.agent_client.session().start()
     request = {"family": family, "target": target.to_probe(),
                "server": list(services.memcached.address)}
     # -P: the working directory is not put on sys.path; the target path is added explicitly.
     argv = [python_executable(), "-P", "-m", "checks.probe"]
     env = probe_env(target, session.env(), extra_env)
-    with slots or contextlib.nullcontext():
-        process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, env=env, text=True,
-                                   start_new_session=True)
-        try:
-            stdout, stderr = process.communicate(json.dumps(request), timeout=timeout)
-            hung = False
+    process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env, text=True,
+                               start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(json.dumps(request), timeout=timeout)
+        hung = False
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        try:  # a grandchild outside the group could still hold the pipes open
+            stdout, stderr = process.communicate(timeout=5)
         except subprocess.TimeoutExpired:
-            _kill_group(process)
-            try:  # a grandchild outside the group could still hold the pipes open
-                stdout, stderr = process.communicate(timeout=5)
-            except subprocess.TimeoutExpired:
-                stdout, stderr = "", ""
-            hung = True
+            stdout, stderr = "", ""
+        hung = True
     payload = None if hung else decode(stdout)
     spans = [span for trace in session.traces() for span in trace]
     spans.sort(key=lambda span: span["start"])

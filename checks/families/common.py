@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from checks.report import Case, CheckResult
@@ -18,11 +17,10 @@ class CheckContext:
     services: object
     target: Target
     timeout: float = DEFAULT_TIMEOUT
-    slots: threading.Semaphore | None = None  # caps how many probes run at once
 
     def probe(self, family: str, extra_env: dict | None = None) -> ProbeRun:
         return run_probe(self.services, self.target, family, timeout=self.timeout,
-                         extra_env=extra_env, slots=self.slots)
+                         extra_env=extra_env)
 
 
 def new_result(check: str, title: str, promise: str) -> CheckResult:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pymemcache.client.base import Client
 
@@ -28,7 +28,6 @@ class LibraryCall:
     kwargs: dict
     result: object = None
     error: BaseException | None = None
-    finished: bool = field(default=False)
 
 
 class LibraryRecorder:
@@ -59,8 +58,6 @@ class LibraryRecorder:
             except BaseException as error:
                 call.error = error
                 raise
-            finally:
-                call.finished = True
 
         # Look like the library's method (name, docstring, signature), but without __wrapped__:
         # unwrapping helpers must see this as the original, not as a wrapper to remove.
