@@ -27,6 +27,7 @@ extensions = [
     "root_redirect",
     "workbench_lexer",
     "workbench_replay",
+    "exercise_downloads",
 ]
 
 # --- MyST and notebook execution -------------------------------------------------------

@@ -28,6 +28,15 @@ def bench(name: str = "memcached") -> Workbench:
     return _bench
 
 
+def open_package(directory, name: str = "memcached") -> Workbench:
+    """Write into a folder the reader keeps (exercise mode) instead of a temporary one."""
+    global _bench
+    if _bench is not None:
+        _bench.close()
+    _bench = Workbench(name, package_dir=directory)
+    return _bench
+
+
 def target() -> str:
     """The directory of the integration package being written: what a check takes."""
     return bench().target
@@ -63,4 +72,4 @@ def load_ipython_extension(ipython) -> None:
 
 
 __all__ = ["Workbench", "WorkbenchError", "bench", "load_ipython_extension", "module",
-           "patch_module", "show", "target", "variant"]
+           "open_package", "patch_module", "show", "target", "variant"]

@@ -59,22 +59,26 @@ def check_file_name(file: str) -> str:
 
 
 class Workbench:
-    def __init__(self, name: str = "memcached"):
+    """The package a kernel writes: in a temporary directory, or (``package_dir``) a folder
+    the learner keeps, such as exercises/memcached, which is read back before every write
+    so that edits made in an editor are kept."""
+
+    def __init__(self, name: str = "memcached", package_dir: str | Path | None = None):
         if not name.isidentifier():
             raise WorkbenchError(f"{name!r} cannot name a package: use letters, digits and underscores.")
         self.name = name
         self.root = Path(tempfile.mkdtemp(prefix=f"workbench-{name}-"))
+        self.kept = package_dir is not None
+        self.package_dir = Path(package_dir).resolve() if self.kept else self.root / "package" / name
         self.files: dict[str, list[Unit]] = {}
         self.origins: dict[tuple[str, object], str] = {}  # (file, unit key) -> chapter
         self._variants: dict[str, Path] = {}
         self._module = None
         atexit.register(self.close)
+        if self.kept:
+            self.read_back()
 
     # -- where things are ------------------------------------------------------------
-    @property
-    def package_dir(self) -> Path:
-        """The integration package; its directory name is the integration's name."""
-        return self.root / "package" / self.name
 
     @property
     def target(self) -> str:
@@ -104,15 +108,36 @@ class Workbench:
         return changes
 
     def reset(self) -> None:
-        """Forget everything written so far (the library is unpatched first)."""
+        """Forget everything written so far (the library is unpatched first).
+
+        A kept package loses only the files the workbench writes; anything else the learner
+        put in the folder stays."""
         self._unpatch_loaded()
-        shutil.rmtree(self.root / "package", ignore_errors=True)
+        if self.kept:
+            for file in self.files:
+                (self.package_dir / file).unlink(missing_ok=True)
+        else:
+            shutil.rmtree(self.root / "package", ignore_errors=True)
         self.files.clear()
         self.origins.clear()
         self._module = None
 
+    def read_back(self) -> None:
+        """Take the kept package's files as they are on disk (edits from an editor count)."""
+        self.files.clear()
+        for path in sorted(self.package_dir.glob("*.py")):
+            try:
+                self.files[path.name] = parse_units(path.read_text(), filename=str(path))
+            except SyntaxError as error:
+                raise WorkbenchError(
+                    f"{path} line {error.lineno}: {error.msg}. Fix it in your editor (nothing was "
+                    "written), or start the file again from the guide's solution with "
+                    "%integration_catch_up CHAPTER.") from None
+
     def write(self, file: str, source: str, origin: str = "", load: bool = True) -> Change:
         """Merge a cell into one of the package's files, write it, and re-import the package."""
+        if self.kept:
+            self.read_back()
         change = self._apply(check_file_name(file), source, origin)
         self._write(self.package_dir, self.files)
         if load:
@@ -125,6 +150,8 @@ class Workbench:
         if not variant.replace("-", "_").isidentifier():
             raise WorkbenchError(f"variant name {variant!r}: use letters, digits and dashes.")
         check_file_name(file)
+        if self.kept:
+            self.read_back()
         files = dict(self.files)
         new = parse_units(source, filename=f"<{variant}: {file}>")
         files[file], redefined, added = merge(files.get(file, []), new)
@@ -150,6 +177,8 @@ class Workbench:
 
     # -- reading -----------------------------------------------------------------------
     def source(self, file: str = "patch.py") -> str:
+        if self.kept:
+            self.read_back()
         if file not in self.files:
             raise WorkbenchError(f"the package has no {file!r} yet (it has: "
                                  f"{', '.join(sorted(self.files)) or 'nothing'}).")

@@ -86,7 +86,8 @@ def _tag_request(span, client: Client) -> None:
 
 def _tag_response(span, command: str, result, args, kwargs) -> None:
     try:
-        default = kwargs.get("default", args[1] if command == "get" and len(args) > 1 else None)
+        # get(key, default) and gets(key, default, cas_default) both take the default second.
+        default = kwargs.get("default", args[1] if command in ("get", "gets") and len(args) > 1 else None)
         rows = _rows_returned(command, result, default)
         if rows is not None:
             span.set_metric(db.ROWCOUNT, rows)

@@ -1,0 +1,84 @@
+"""Exercise mode in a notebook: ``%load_ext practice`` adds two magics to the workbench's.
+
+    %integration_exercise 04-tracing-commands   write into the learner's package from here on
+    %integration_catch_up 03-skeleton           put the guide's solution up to a chapter in it
+
+While the learner's package is open, a NotImplementedError raised by it (a starter not
+filled in yet) is shown as one line naming the function to write, not as a traceback.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from IPython.core.error import UsageError
+from IPython.core.magic import Magics, line_magic, magics_class
+
+import workbench
+from practice import learner
+from practice.chapters import library_of, walk
+from workbench.bench import WorkbenchError
+
+
+def _chapters():
+    return walk()
+
+
+def not_written_message(error: BaseException, package: Path) -> str:
+    """One line for a starter that was called before it was written."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if Path(frame.filename).resolve().is_relative_to(package)]
+    if not frames:
+        return f"NotImplementedError: {error}"
+    frame = frames[-1]
+    where = f"{Path(frame.filename).name} line {frame.lineno}"
+    return (f"✍️ not written yet: {frame.name}() ({where}). Write it in its cell above, run that "
+            "cell, then run this one again.")
+
+
+def _show_not_written(shell, etype, value, tb, tb_offset=None):
+    package = workbench.bench().package_dir
+    message = not_written_message(value, package)
+    if message.startswith("NotImplementedError"):
+        return shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+    return [message]
+
+
+@magics_class
+class PracticeMagics(Magics):
+    @line_magic
+    def integration_exercise(self, line: str):
+        """Open the learner's package for this chapter; say what earlier chapters left unwritten."""
+        stem = line.strip()
+        chapters = _chapters()
+        stems = [chapter.stem for chapter in chapters]
+        if stem not in stems:
+            raise UsageError(f"name this chapter, e.g. %integration_exercise {stems[3]}")
+        directory = learner.package_dir()
+        created = learner.create_package(directory, library_of(chapters))
+        try:
+            bench = workbench.open_package(directory)
+        except WorkbenchError as error:
+            raise UsageError(str(error)) from None
+        self.shell.set_custom_exc((NotImplementedError,), _show_not_written)
+        print(f"your package: {directory}" + (" (new, from the template)" if created else ""))
+        earlier = [c for c in chapters[:stems.index(stem)] if c.has_exercises]
+        for chapter_status in learner.status(bench.files, earlier):
+            print(" ", chapter_status)
+
+    @line_magic
+    def integration_catch_up(self, line: str):
+        """Put the guide's solution of the chapters up to the one named into the package."""
+        stem = line.strip()
+        if not stem:
+            raise UsageError("name the chapter to catch up to, e.g. %integration_catch_up 03-skeleton")
+        bench = workbench.bench()
+        if not bench.kept:
+            raise UsageError("catching up needs the learner's package: run %integration_exercise first.")
+        try:
+            saved = learner.catch_up(bench, _chapters(), stem)
+        except (ValueError, WorkbenchError) as error:
+            raise UsageError(str(error)) from None
+        print(f"your package now holds the guide's solution up to {stem}.")
+        print(f"your files as they were: {saved}")

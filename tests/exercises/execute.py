@@ -1,0 +1,44 @@
+"""Run an exercise notebook the way a learner's kernel runs it, against a package of its own."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from practice.learner import PACKAGE_ENV
+
+# Same depth as exercises/, so the chapters' relative paths ("../templates") resolve; the
+# notebooks only read there.
+RUN_FROM = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+def execute(notebook: nbformat.NotebookNode, package: Path, timeout: int = 180) -> nbformat.NotebookNode:
+    """Execute every cell in a fresh kernel; errors are recorded in the outputs, not raised."""
+    env = {**os.environ, PACKAGE_ENV: str(package)}
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", allow_errors=True,
+                            resources={"metadata": {"path": str(RUN_FROM)}})
+    client.execute(env=env)
+    return notebook
+
+
+def errors(notebook: nbformat.NotebookNode) -> list[tuple[int, str, str]]:
+    """(cell index, error name, first line of the traceback) of every cell that raised."""
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                found.append((index, output["ename"], (output.get("traceback") or [""])[-1]))
+    return found
+
+
+def text_of(cell) -> str:
+    parts = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            parts.append(output["text"])
+        elif "data" in output and "text/plain" in output["data"]:
+            parts.append(output["data"]["text/plain"])
+    return "\n".join(parts)

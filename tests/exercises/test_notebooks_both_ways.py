@@ -1,0 +1,66 @@
+"""Each exercise notebook, run as a learner's kernel runs it: untouched, and solved.
+
+Untouched (the package as the previous chapter's solution left it, the starters as they
+are), the notebook runs to the end and its checks fail, only this chapter's. With the
+solution cells put back, every check the chapter runs on the package passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from practice.notebooks import EXERCISE_TAG, exercise_notebook
+from tests.exercises.execute import errors, execute, text_of
+from tests.exercises.learners import EXERCISE_CHAPTERS, bench_caught_up_before, previous_exercise_chapter
+
+_VERDICT = re.compile(r"^(?P<title>[^\n:]+): (?P<mark>✓ pass|✗ FAIL) for ", re.MULTILINE)
+_SUMMARY = re.compile(r"^Checks of [^\n]*: (?P<passed>\d+) of (?P<total>\d+) pass", re.MULTILINE)
+_VARIANT = re.compile(r"workbench\.variant\(\"([\w-]+)\"\)")
+
+
+def _verdicts(chapter, notebook) -> dict[tuple[str, str | None], bool]:
+    """{(check, variant): passed} from the last report of each check the chapter judges by:
+    those on the package, and those on a variant the learner fixes."""
+    exercised = {exercise.variant for exercise in chapter.exercises if exercise.variant}
+    found = {}
+    for cell in notebook.cells:
+        if cell.cell_type != "code" or "check." not in cell.source:
+            continue
+        variant = _VARIANT.search(cell.source)
+        if variant and variant[1] not in exercised:
+            continue  # a broken variant shown failing on purpose
+        key = variant[1] if variant else None
+        text = text_of(cell)
+        for match in _VERDICT.finditer(text):
+            found[(match["title"], key)] = match["mark"] == "✓ pass"
+        for match in _SUMMARY.finditer(text):
+            found[("all checks", key)] = match["passed"] == match["total"]
+    return found
+
+
+def _run(chapter, solutions: bool, tmp_path):
+    package = tmp_path / "memcached"
+    bench_caught_up_before(chapter, package).close()
+    notebook = exercise_notebook(chapter, previous_exercise_chapter(chapter), solutions=solutions)
+    return execute(notebook, package)
+
+
+@pytest.mark.parametrize("chapter", EXERCISE_CHAPTERS, ids=[c.stem for c in EXERCISE_CHAPTERS])
+def test_untouched_it_runs_and_its_checks_fail(chapter, tmp_path):
+    notebook = _run(chapter, solutions=False, tmp_path=tmp_path)
+    assert errors(notebook) == [], f"{chapter.stem} untouched raised: {errors(notebook)}"
+    verdicts = _verdicts(chapter, notebook)
+    assert verdicts and not all(verdicts.values()), (
+        f"{chapter.stem}: every check passes on the untouched starters: {verdicts}")
+    starters = [cell for cell in notebook.cells if EXERCISE_TAG in cell.metadata.get("tags", [])]
+    assert starters, f"{chapter.stem}: no starter cell"
+
+
+@pytest.mark.parametrize("chapter", EXERCISE_CHAPTERS, ids=[c.stem for c in EXERCISE_CHAPTERS])
+def test_solved_every_check_passes(chapter, tmp_path):
+    notebook = _run(chapter, solutions=True, tmp_path=tmp_path)
+    assert errors(notebook) == [], f"{chapter.stem} solved raised: {errors(notebook)}"
+    verdicts = _verdicts(chapter, notebook)
+    assert verdicts and all(verdicts.values()), f"{chapter.stem} solved: {verdicts}"
