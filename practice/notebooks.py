@@ -42,6 +42,13 @@ def _intro(chapter: Chapter, previous: Chapter | None) -> str:
     ])
 
 
+_SCAFFOLD_NOTE = (
+    "In this exercise notebook `%integration_exercise` takes the place of "
+    "`%integration_scaffold`: the package is your own folder, `memcached/` next to this "
+    "notebook, made from the same skeleton by `make exercises` (or by the cell above, if it "
+    "was missing). It stays between sessions, and every later chapter builds on it.")
+
+
 def _task(exercise: ExerciseCell) -> str:
     written = [f"`{t.label}`" for t in exercise.cell.tasks if not t.rewrites]
     changed = [f"`{t.label}`" for t in exercise.cell.tasks if t.rewrites]
@@ -107,6 +114,8 @@ def exercise_notebook(chapter: Chapter, previous: Chapter | None = None,
         if exercise is None:
             text = "\n".join(_setup_line(line, chapter) for line in cell.source.splitlines())
             cells.append(nbformat.v4.new_code_cell(text, metadata=dict(cell.metadata)))
+            if replay.SCAFFOLD_MAGIC in cell.source:
+                cells.append(nbformat.v4.new_markdown_cell(_SCAFFOLD_NOTE))
             continue
         magic = cell.source.splitlines()[0]
         body = exercise.cell.solution if solutions else exercise.cell.source

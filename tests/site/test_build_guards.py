@@ -16,15 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 FRONT_MATTER = (ROOT / "notebooks" / "00-setup.md").read_text().split("---\n")[1]
 
 
-def build(tmp_path: Path, notebook: str) -> subprocess.CompletedProcess:
+def build(tmp_path: Path, notebook: str, page: str = "page") -> subprocess.CompletedProcess:
     shutil.copy(ROOT / "conf.py", tmp_path / "conf.py")
     shutil.copytree(ROOT / "docs" / "_ext", tmp_path / "docs" / "_ext", dirs_exist_ok=True)
     (tmp_path / "docs" / "_static").mkdir(exist_ok=True)
     (tmp_path / "docs" / "_static" / "guide.css").write_text("")
     (tmp_path / "docs" / "index.md").write_text(
-        "# Index\n\n```{toctree}\n../notebooks/page\n```\n")
+        f"# Index\n\n```{{toctree}}\n../notebooks/{page}\n```\n")
     (tmp_path / "notebooks").mkdir(exist_ok=True)
-    (tmp_path / "notebooks" / "page.md").write_text(textwrap.dedent(notebook))
+    (tmp_path / "notebooks" / f"{page}.md").write_text(textwrap.dedent(notebook))
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-q", "-b", "html",
          str(tmp_path), str(tmp_path / "_build" / "html")],
