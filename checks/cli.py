@@ -65,9 +65,13 @@ def _print_lines(report: Report, console: Console) -> None:
         console.print(f"[red]✗[/] {check.check:<{width}}  {escape(check.reason)}")
         if check.hint and check.hint not in hints_shown:
             hints_shown.add(check.hint)
-            console.print(f"  {'':<{width}}  [dim]how to fix:[/] {escape(check.hint)}")
+            # A stub's own chapter is not known here: only a defect points to the check's chapter.
+            stub = check.failures and check.failures[0].not_written
+            taught = f" (chapter {check.chapter})" if check.chapter and not stub else ""
+            console.print(f"  {'':<{width}}  [dim]how to fix:[/] {escape(check.hint)}{taught}")
     failing = [check for check in report.checks if not check.passed]
-    traced_checks = [check for check in report.checks if check.check != "invisible"]
+    # The checks that read spans: invisible compares results, documented reads files.
+    traced_checks = [check for check in report.checks if check.check not in ("invisible", "documented")]
     if traced_checks and all(any(case.observed == NO_SPANS for case in check.cases) for check in traced_checks):
         console.print("[red]diagnosis:[/] the integration produced no spans at all: patch() ran, "
                       "but no command was traced")

@@ -4,6 +4,7 @@ Shared by the probe (inside the traced subprocess) and the checks (in the parent
 imports nothing but the standard library.
 """
 
+LIBRARY = "pymemcache"  # the distribution an integration instruments
 OPERATION_NAME = "memcached.command"
 SPAN_TYPE = "cache"
 SPAN_KIND = "client"

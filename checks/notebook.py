@@ -7,20 +7,26 @@ Each call starts its own memcached and test agent, runs the check in fresh proce
 stops the services, and returns a Report: a table in Jupyter and on the site, plain
 deterministic text elsewhere; ``report.passed`` is a bool. A failing or broken
 integration never raises here and never touches the kernel's own tracer.
+
+``check.progress(target)`` runs every check and shows one row per promise: kept, broken,
+or not written yet (a starter function still raises NotImplementedError), with the
+chapter that teaches it.
 """
 
 from __future__ import annotations
 
 from checks.families import ORDER
-from checks.report import Report
+from checks.report import Progress, Report
 from checks.runner import DEFAULT_TIMEOUT
 from checks.suite import run_checks
 
-__all__ = ["all", "coverage", "exceptions", "invisible", "patching", "schema", "snapshot", "span_shape"]
+__all__ = ["all", "coverage", "documented", "exceptions", "invisible", "patching", "progress", "schema",
+           "snapshot", "span_shape"]
 
 
 def patching(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
-    """patch() traces once, a second patch() changes nothing, unpatch() restores the library."""
+    """patch() traces once, a second patch() changes nothing, unpatch() restores the library;
+    _supported_versions() declares a real version range."""
     return run_checks(target, ("patching",), name, timeout)
 
 
@@ -52,6 +58,16 @@ def invisible(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT)
 def snapshot(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
     """The spans of a fixed workload match the reference from ddtrace's own integration."""
     return run_checks(target, ("snapshot",), name, timeout)
+
+
+def documented(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """The package's docstring shows patch() and names every DD_* variable it reads (static: no services)."""
+    return run_checks(target, ("documented",), name, timeout)
+
+
+def progress(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Progress:
+    """Every check, shown as one row per promise: its status, chapter and passing cases."""
+    return Progress(run_checks(target, ORDER, name, timeout))
 
 
 def all(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:  # noqa: A001

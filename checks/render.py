@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from checks.report import CheckResult, Report
+from checks.report import KEPT, NOT_WRITTEN, CheckResult, Progress, Report
 
 PASS, FAIL = "✓", "✗"
 _WIDTH = 140
@@ -29,7 +29,7 @@ def _mark(passed: bool) -> str:
 def _table_text(headers: list[str], rows: list[list[str]]) -> str:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     for header in headers:
-        table.add_column(header, overflow="fold", no_wrap=header == "result")
+        table.add_column(header, overflow="fold", no_wrap=header in ("result", "status"))
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))  # Text: '[v1]' is a value, not markup
     console = Console(width=_WIDTH, record=True, color_system=None, file=io.StringIO(),
@@ -100,10 +100,17 @@ def _cell(text: str, css: str = "") -> str:
     return f"<td{klass}>{html.escape(text)}</td>"
 
 
-def _table_html(headers: list[str], rows: list[tuple[bool, list[str]]]) -> str:
+def _state_cell(state: bool | str) -> str:
+    """A case's or check's pass/fail mark, or a check's progress status."""
+    if isinstance(state, bool):
+        return _cell(_mark(state), "pass" if state else "fail")
+    return _cell(state, {KEPT: "pass", NOT_WRITTEN: "todo"}.get(state, "fail"))
+
+
+def _table_html(headers: list[str], rows: list[tuple[bool | str, list[str]]]) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + _cell(_mark(passed), "pass" if passed else "fail")
-                   + "".join(_cell(value) for value in values) + "</tr>" for passed, values in rows)
+    body = "".join("<tr>" + _state_cell(state) + "".join(_cell(value) for value in values) + "</tr>"
+                   for state, values in rows)
     return f'<table class="check-report"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -145,3 +152,33 @@ def as_html(report: Report) -> str:
             parts.append(f"<p><strong>{FAIL} {html.escape(check.title)}</strong></p>"
                          + _check_html(check, only_failures=True))
     return "".join(parts)
+
+
+# -- progress: one row per check ----------------------------------------------------------
+_PROGRESS_HEADERS = ["status", "check", "promise", "chapter", "cases passing"]
+
+
+def _progress_rows(progress: Progress) -> list[tuple[str, list[str]]]:
+    return [(row["status"], [row["title"], row["promise"], row["chapter"], f"{row['passing']}/{row['cases']}"])
+            for row in progress.rows]
+
+
+def _progress_summary(progress: Progress) -> str:
+    report = progress.report
+    label = f"{report.name} ({report.target})" if report.name else report.target
+    kept = sum(row["status"] == KEPT for row in progress.rows)
+    return f"Progress of {label}: {kept} of {len(progress.rows)} promises kept"
+
+
+def progress_text(progress: Progress) -> str:
+    if progress.report.error:
+        return as_text(progress.report)
+    rows = [[status] + values for status, values in _progress_rows(progress)]
+    return _progress_summary(progress) + "\n" + _table_text(_PROGRESS_HEADERS, rows)
+
+
+def progress_html(progress: Progress) -> str:
+    if progress.report.error:
+        return as_html(progress.report)
+    return (f"<p><strong>{html.escape(_progress_summary(progress))}</strong></p>"
+            + _table_html(_PROGRESS_HEADERS, _progress_rows(progress)))

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# The observed value of a case that failed because a starter stub still raises
+# NotImplementedError: work to do, not a defect (see checks/probe/stubs.py).
+NOT_WRITTEN = "not written yet"
+KEPT, BROKEN = "kept", "broken"  # with NOT_WRITTEN: a check's status in the progress view
+
 
 @dataclass
 class Case:
@@ -17,6 +22,10 @@ class Case:
     expected: str = ""
     hint: str = ""      # how to fix it; shown only when the case fails
     setting: str = ""   # the configuration the case ran under (the schema matrix)
+
+    @property
+    def not_written(self) -> bool:
+        return not self.passed and self.observed.startswith(NOT_WRITTEN)
 
 
 @dataclass
@@ -30,6 +39,7 @@ class CheckResult:
     target_error: bool = False      # the error is the target's: nothing can be checked
     detail: str = ""                # evidence, the same on every run (shown everywhere)
     raw_detail: str = ""            # full evidence with ids and timings (HTML and JSON only)
+    chapter: str = ""               # the guide's chapter that teaches it, e.g. "03-skeleton"
 
     @property
     def passed(self) -> bool:
@@ -38,6 +48,13 @@ class CheckResult:
     @property
     def failures(self) -> list[Case]:
         return [case for case in self.cases if not case.passed]
+
+    @property
+    def status(self) -> str:
+        """kept, broken, or not written yet (a failing case is a stub still to write)."""
+        if self.passed:
+            return KEPT
+        return NOT_WRITTEN if any(case.not_written for case in self.failures) else BROKEN
 
     @property
     def reason(self) -> str:
@@ -52,6 +69,8 @@ class CheckResult:
         first = failed[0]
         where = f" [{first.setting}]" if first.setting else ""
         more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        if first.not_written:
+            return f"{first.name}{where}: {first.observed}{more}"
         return f"{first.name}{where}: observed {first.observed or '(nothing)'}, expected {first.expected}{more}"
 
     @property
@@ -63,7 +82,7 @@ class CheckResult:
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data.update(passed=self.passed, reason=self.reason, hint=self.hint)
+        data.update(passed=self.passed, status=self.status, reason=self.reason, hint=self.hint)
         return data
 
 
@@ -103,3 +122,25 @@ class Report:
     def _repr_html_(self) -> str:
         from checks.render import as_html
         return as_html(self)
+
+
+@dataclass
+class Progress:
+    """Every check of a report as one row: the promise, its status, the chapter that
+    teaches it and how many of its cases pass (checks.notebook.progress)."""
+    report: Report
+
+    @property
+    def rows(self) -> list[dict]:
+        return [{"check": check.check, "title": check.title, "promise": check.promise,
+                 "status": check.status, "chapter": check.chapter,
+                 "passing": len(check.cases) - len(check.failures), "cases": len(check.cases)}
+                for check in self.report.checks]
+
+    def __repr__(self) -> str:
+        from checks.render import progress_text
+        return progress_text(self)
+
+    def _repr_html_(self) -> str:
+        from checks.render import progress_html
+        return progress_html(self)

@@ -71,6 +71,20 @@ class ProbeRun:
         return (self.payload or {}).get("crash")
 
     @property
+    def not_written(self) -> dict | None:
+        """A stub that stopped the workload: {'function', 'file', 'line', 'during'}."""
+        return (self.payload or {}).get("not_written")
+
+    @property
+    def stubs_seen(self) -> list[dict]:
+        """Every stub that raised, including those the integration caught itself."""
+        return (self.payload or {}).get("stubs_seen") or []
+
+    @property
+    def facts(self) -> dict:
+        return (self.payload or {}).get("facts") or {}
+
+    @property
     def result(self) -> dict:
         return (self.payload or {}).get("result") or {}
 

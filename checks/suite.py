@@ -12,24 +12,33 @@ from concurrent.futures import ThreadPoolExecutor
 from harness import ServiceError, Services
 
 from checks.families import FAMILIES, ORDER
-from checks.families.common import CheckContext
+from checks.families.common import CheckContext, blame_stubs
 from checks.report import CheckResult, Report
 from checks.runner import DEFAULT_TIMEOUT
-from checks.target import TargetError, load_target
+from checks.target import Target, TargetError, load_target
 
-def _run_one(family: str, context: CheckContext) -> CheckResult:
+
+def _run_one(family: str, services: Services | None, target: Target, timeout: float) -> CheckResult:
     module = FAMILIES[family]
+    context = CheckContext(services, target, timeout)  # one per check: it keeps that check's probes
     try:
-        return module.run(context)
+        result = module.run(context)
+        blame_stubs(result, context.runs)
     except ServiceError as error:
-        return CheckResult(check=family, title=module.TITLE, promise=module.PROMISE,
-                           error=f"a service stopped answering during the check: {error.cause}",
-                           error_hint=error.fix)
+        result = CheckResult(check=family, title=module.TITLE, promise=module.PROMISE,
+                             error=f"a service stopped answering during the check: {error.cause}",
+                             error_hint=error.fix)
     except Exception as error:  # a defect of the kit itself: report it, never raise
-        return CheckResult(check=family, title=module.TITLE, promise=module.PROMISE,
-                           error=f"the check kit failed: {type(error).__name__}: {error}",
-                           error_hint="this is a bug of checks/, not of the integration: please report it",
-                           detail=traceback.format_exc(limit=-4))
+        result = CheckResult(check=family, title=module.TITLE, promise=module.PROMISE,
+                             error=f"the check kit failed: {type(error).__name__}: {error}",
+                             error_hint="this is a bug of checks/, not of the integration: please report it",
+                             detail=traceback.format_exc(limit=-4))
+    result.chapter = module.CHAPTER
+    return result
+
+
+def needs_services(checks: tuple[str, ...]) -> bool:
+    return any(getattr(FAMILIES[check], "NEEDS_SERVICES", True) for check in checks)
 
 
 def start_services() -> Services:
@@ -50,9 +59,9 @@ def run_checks(target: str, checks: tuple[str, ...] = ORDER, name: str | None = 
     except TargetError as error:
         return Report(target=str(target), name=name or "", error=str(error))
     report = Report(target=resolved.spec, name=resolved.name)
-    own_services = services is None
+    own_services = services is None and needs_services(checks)
     try:
-        services = services or start_services()
+        services = start_services() if own_services else services
     except ServiceError as error:
         report.error = f"could not start the services: {error.cause} ({error.fix})"
         return report
@@ -62,9 +71,8 @@ def run_checks(target: str, checks: tuple[str, ...] = ORDER, name: str | None = 
     try:
         # All of a run's probes (14 for every check) start together: a cap did not make a run
         # faster on 2 cores, and without one a hung integration costs a single timeout.
-        context = CheckContext(services, resolved, timeout)
         with ThreadPoolExecutor(max_workers=len(checks)) as pool:
-            report.checks = list(pool.map(lambda family: _run_one(family, context), checks))
+            report.checks = list(pool.map(lambda check: _run_one(check, services, resolved, timeout), checks))
     finally:
         if own_services:
             services.stop()

@@ -9,6 +9,7 @@ here; import errors and a missing ``patch()`` are reported by the probe.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,19 @@ class Target:
 
     def to_probe(self) -> dict:
         return {"module": self.module, "path_entry": self.path_entry}
+
+    def source(self) -> Path | None:
+        """The package's folder (or the module's file), found without importing anything,
+        as the probe would import it; None when it is not on the path."""
+        entries = [self.path_entry] if self.path_entry else sys.path
+        relative = Path(*self.module.split("."))
+        for entry in entries:
+            base = Path(entry or ".") / relative
+            if (base / "__init__.py").is_file():
+                return base
+            if base.with_suffix(".py").is_file():
+                return base.with_suffix(".py")
+        return None
 
 
 def _looks_like_path(spec: str) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from checks.report import Case, CheckResult
+from checks.report import NOT_WRITTEN, Case, CheckResult
 from checks.runner import DEFAULT_TIMEOUT, ProbeRun, run_probe
 from checks.target import Target
 
@@ -17,18 +17,68 @@ class CheckContext:
     services: object
     target: Target
     timeout: float = DEFAULT_TIMEOUT
+    runs: list[ProbeRun] = field(default_factory=list)  # this check's probes, for blame_stubs
 
     def probe(self, family: str, extra_env: dict | None = None) -> ProbeRun:
-        return run_probe(self.services, self.target, family, timeout=self.timeout,
-                         extra_env=extra_env)
+        run = run_probe(self.services, self.target, family, timeout=self.timeout, extra_env=extra_env)
+        self.runs.append(run)
+        return run
 
 
 def new_result(check: str, title: str, promise: str) -> CheckResult:
     return CheckResult(check=check, title=title, promise=promise)
 
 
+# -- starter stubs (exercise mode) ------------------------------------------------------
+def not_written_text(stub: dict) -> str:
+    return f"{NOT_WRITTEN}: {stub['function']} ({stub['file']} line {stub['line']})"
+
+
+def not_written_hint(stub: dict) -> str:
+    return (f"write {stub['function']} (it still raises NotImplementedError), run its cell, "
+            "then run this check again")
+
+
+def mark_not_written(case: Case, stub: dict) -> Case:
+    """``case`` failed because of a stub: say so instead of what the stub's absence looked like."""
+    case.passed, case.observed, case.hint = False, not_written_text(stub), not_written_hint(stub)
+    return case
+
+
+# What a workload was doing when a stub stopped it -> the case that reports it.
+_STOPPED = {"patch()": ("patch() runs", "patch() returns"),
+            "a command": ("commands run through the integration",
+                          "each command returns through the integration")}
+
+
+def stopped_case(stub: dict) -> Case:
+    name, expected = _STOPPED.get(stub.get("during"), ("the workload runs", "the workload runs to its end"))
+    return mark_not_written(Case(name, False, expected=expected), stub)
+
+
+def blame_stubs(result: CheckResult, runs: list[ProbeRun]) -> None:
+    """A stub the integration caught itself (a tagging helper that logs its errors) shows up
+    only as a missing tag or metric, or not at all: name it on each failing case, beside
+    what was seen; when no case failed, the check still ran unwritten code, so it fails."""
+    seen = [stub for run in runs for stub in run.stubs_seen]
+    if not seen or result.error:
+        return
+    for case in result.failures:
+        if not case.not_written:
+            without = case.observed or "(nothing)"
+            mark_not_written(case, seen[0])
+            case.observed += f"; without it: {without}"
+    if not result.failures:
+        case = mark_not_written(Case("every function it runs is written", False,
+                                     expected="no starter stub in what the check runs"), seen[0])
+        case.observed += "; the integration caught its NotImplementedError"
+        result.cases.append(case)
+
+
 def record_probe_failure(run: ProbeRun, result: CheckResult, timeout: float) -> bool:
-    """If the probe did not produce a result, say why in ``result`` and return True."""
+    """If the probe did not produce a result, say why in ``result`` (in place of any case it
+    holds) and return True. A stub that stopped the workload is a failing case, not an
+    error: the package can be checked, it is only not finished."""
     if run.hung:
         result.error = (f"timed out after {timeout:g} s: patch() or a command made through the "
                         "integration never returned")
@@ -38,6 +88,9 @@ def record_probe_failure(run: ProbeRun, result: CheckResult, timeout: float) -> 
         result.error = run.target_error
         result.error_hint = TARGET_HINT
         result.target_error = True
+    elif run.not_written:
+        result.cases = [stopped_case(run.not_written)]
+        return True
     elif run.crash:
         result.error = f"the application's code raised {run.crash}"
         result.error_hint = ("a command raised through the integration where the library alone "
@@ -57,6 +110,7 @@ def record_probe_failure(run: ProbeRun, result: CheckResult, timeout: float) -> 
         result.detail = run.stderr_tail
     else:
         return False
+    result.cases = []
     return True
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from checks.families.common import new_result, record_probe_failure
+from checks.families.common import mark_not_written, new_result, record_probe_failure
 from checks.report import Case
 
 ID = "invisible"
 TITLE = "Invisible to the application"
+CHAPTER = "04-tracing-commands"
 PROMISE = ("with the integration, every call returns the very value the library returned, its "
            "positional and keyword arguments reach the library unchanged, and the library runs "
            "each command exactly once")
@@ -28,6 +29,13 @@ def _more(count: int) -> str:
     return f" (and {count - 1} more calls)" if count > 1 else ""
 
 
+def _case(name, wrong, observed, expected, hint) -> Case:
+    case = Case(name, wrong is None, observed, expected, hint)
+    stub = wrong and wrong[1]["not_written"]
+    # The call stopped in a stub: its result or arguments say nothing about the wrapper yet.
+    return mark_not_written(case, stub) if stub else case
+
+
 def run(context):
     result = new_result(ID, TITLE, PROMISE)
     probe = context.probe("invisible")
@@ -44,7 +52,7 @@ def run(context):
         expected = f"{len(plain['library_calls'])} call, as without the integration"
     else:
         observed = expected = "each call runs the library once"
-    result.cases.append(Case("each command runs exactly once", wrong is None, observed, expected, HINT_ONCE))
+    result.cases.append(_case("each command runs exactly once", wrong, observed, expected, HINT_ONCE))
 
     wrong, count = _first(pairs, lambda plain, traced: plain["outcome"] != traced["outcome"]
                           or (plain["same_object"] and not traced["same_object"]))
@@ -55,7 +63,7 @@ def run(context):
         expected = f"{plain['outcome']}, the library's own object"
     else:
         observed = expected = "the library's own values, unchanged"
-    result.cases.append(Case("return values are unchanged", wrong is None, observed, expected, HINT_RESULT))
+    result.cases.append(_case("return values are unchanged", wrong, observed, expected, HINT_RESULT))
 
     wrong, count = _first(pairs, lambda plain, traced: not (traced["positional_unchanged"]
                                                             and traced["keywords_unchanged"]))
@@ -65,5 +73,5 @@ def run(context):
         expected = f"{traced['call']}"
     else:
         observed = expected = "the application's arguments, as passed"
-    result.cases.append(Case("arguments reach the library unchanged", wrong is None, observed, expected, HINT_ARGS))
+    result.cases.append(_case("arguments reach the library unchanged", wrong, observed, expected, HINT_ARGS))
     return result

@@ -9,6 +9,7 @@ from traceview.spans import tag
 
 ID = "span_shape"
 TITLE = "Span shape"
+CHAPTER = "04-tracing-commands"
 PROMISE = ("each span is a memcached.command of type cache, a client span with db.system, "
            "component and the address of the server actually used")
 

@@ -16,6 +16,7 @@ import pymemcache.client.base
 from checks.keys import new_namespace
 from checks.probe.loader import Integration, TargetError
 from checks.probe.recorder import LibraryRecorder
+from checks.probe.stubs import StubWatch
 
 
 class ProbeContext:
@@ -28,6 +29,11 @@ class ProbeContext:
         # Parallel probes share one memcached: each uses keys of its own.
         self._namespace = new_namespace()
         self._patched_once = False
+        self.stubs = StubWatch(integration.root)
+        # What the workload was doing, to say where a stub stopped it.
+        self.stage = "the workload"
+        # What a workload learned that stays true if a stub stops it later.
+        self.facts: dict = {}
 
     def key(self, name: str) -> str:
         return f"{self._namespace}{name}"
@@ -39,14 +45,19 @@ class ProbeContext:
         return client_class(tuple(server or self.server), connect_timeout=5, timeout=5, **kwargs)
 
     def patch(self) -> None:
-        """The first patch() of a workload: if it raises, the integration cannot be checked."""
+        """The first patch() of a workload: if it raises, the integration cannot be checked,
+        unless it is a stub, which the probe reports as not written yet."""
         if self._patched_once:
             self.integration.patch()
             return
+        self.stage = "patch()"
         try:
             self.integration.patch()
         except Exception as error:
+            if self.stubs.origin(error):
+                raise
             raise TargetError(f"patch() raised {type(error).__name__}: {error}") from None
+        self.stage = "a command"
         self._patched_once = True
 
     @contextlib.contextmanager

@@ -11,6 +11,7 @@ import sys
 import traceback
 import types
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 REQUIRED = ("patch", "unpatch", "get_version")
@@ -26,6 +27,8 @@ class Integration:
     patch: Callable[[], object]
     unpatch: Callable[[], object]
     get_version: Callable[[], object]
+    root: str                                        # the package's folder (or its one file)
+    supported_versions: Callable[[], object] | None  # _supported_versions(), if defined
 
 
 def _where(error: BaseException) -> str:
@@ -50,6 +53,22 @@ def _import(name: str) -> types.ModuleType:
 
 def _is_function(value) -> bool:
     return callable(value) and not isinstance(value, (types.ModuleType, type))
+
+
+def _root(package: types.ModuleType) -> str:
+    """The folder of the integration's own files: stubs are told apart by where they raise."""
+    if getattr(package, "__file__", None):
+        file = Path(package.__file__)
+        return str(file.parent if file.name == "__init__.py" else file)
+    return str(Path(list(package.__path__)[0]))  # a namespace package
+
+
+def _optional(module: str, package: types.ModuleType, attr: str):
+    """``attr`` of the package or, like ddtrace's compatibility gate, of its patch submodule."""
+    if _is_function(getattr(package, attr, None)):
+        return getattr(package, attr)
+    submodule = sys.modules.get(f"{module}.patch")
+    return getattr(submodule, attr, None) if _is_function(getattr(submodule, attr, None)) else None
 
 
 def load_integration(module: str, path_entry: str | None) -> Integration:
@@ -78,4 +97,5 @@ def load_integration(module: str, path_entry: str | None) -> Integration:
     if missing:
         raise TargetError(f"no {', '.join(missing)} found in {module} or {module}.patch "
                           "(an integration defines patch(), unpatch() and get_version())")
-    return Integration(module, found["patch"], found["unpatch"], found["get_version"])
+    return Integration(module, found["patch"], found["unpatch"], found["get_version"], _root(package),
+                       _optional(module, package, "_supported_versions"))

@@ -11,11 +11,19 @@ also change the snapshot) are listed too, so an unexpected failure is caught as 
 import pytest
 
 from checks.families import ORDER
+from checks.report import NOT_WRITTEN
 from tests.checks.conftest import broken
 
 SNAPSHOT_BOTH = ["default schema", "v1 schema"]
 ALL_COMMANDS = ["add", "append", "cas", "decr", "delete", "delete_many", "get", "get_many", "gets",
                 "gets_many", "incr", "prepend", "replace", "set", "set_many", "touch"]
+EXCEPTION_CASES = [f"{label}: {case}" for label in ("bad input", "no server", "server error")
+                   for case in ("no span left open or active", "the application gets the library's exception",
+                                "the span records the error")]
+INVISIBLE_CASES = ["arguments reach the library unchanged", "each command runs exactly once",
+                   "return values are unchanged"]
+# A stub that stops a workload is one case: it names what the stub stopped.
+STOPPED_COMMANDS = ["commands run through the integration"]
 
 # variant: (the check it targets, a fragment of that check's reason, {check: failing cases})
 EXPECTED = {
@@ -84,7 +92,30 @@ EXPECTED = {
         "invisible": ["arguments reach the library unchanged"]}),
     "no_row_count": ("snapshot", "Span metrics value 'db.row_count' in expected span but is not in the "
                                  "received span", {"snapshot": SNAPSHOT_BOTH}),
+    "supported_versions_any": ("patching", "_supported_versions() declares a tested range: observed "
+                                           "{'pymemcache': '*'}: any version, not a range", {
+        "patching": ["_supported_versions() declares a tested range"]}),
+    "undocumented_setting": ("documented", "the docstring names every DD_* variable read: observed "
+                                           "DD_MEMCACHED_SERVICE (read in patch.py line 15) is not named", {
+        "documented": ["the docstring names every DD_* variable read"]}),
+    # Half-written packages (exercise mode): checkable and failing, every failure "not written yet".
+    "not_written_yet": ("coverage", "set: not written yet: _tag_request() (patch.py line 15) (and 15 more)", {
+        "patching": STOPPED_COMMANDS, "coverage": ALL_COMMANDS, "span_shape": STOPPED_COMMANDS,
+        "schema": STOPPED_COMMANDS, "exceptions": EXCEPTION_CASES, "invisible": INVISIBLE_CASES,
+        "snapshot": STOPPED_COMMANDS}),
+    "patch_not_written": ("patching", "patch() runs: not written yet: patch() (patch.py line 10)", {
+        check: ["patch() runs"] for check in ORDER if check != "documented"}),
+    # Caught by the integration itself: named all the same, wherever the stub ran (the
+    # exceptions workload's failures never reach it).
+    "not_written_caught": ("span_shape", "every function it runs is written: not written yet: "
+                                         "_rows_returned() (patch.py line 16)", {
+        **{check: ["every function it runs is written"]
+           for check in ("patching", "coverage", "span_shape", "schema", "invisible")},
+        "snapshot": SNAPSHOT_BOTH}),
 }
+# Half-written package -> the stub every failing case must name.
+HALF_WRITTEN = {"not_written_yet": "_tag_request()", "patch_not_written": "patch()",
+                "not_written_caught": "_rows_returned()"}
 
 
 def _label(case) -> str:
@@ -111,3 +142,19 @@ def test_broken_integration_fails_its_check(variant, check_report):
     assert report[target].hint, "a failing check says how to fix it"
     passing = [check.check for check in report.checks if check.passed]
     assert passing == [check for check in ORDER if check not in failing]
+
+
+@pytest.mark.parametrize("variant", [
+    pytest.param(variant, marks=pytest.mark.check_target(broken(variant))) for variant in HALF_WRITTEN])
+def test_half_written_package_is_not_written_yet_everywhere_it_fails(variant, check_report):
+    report = check_report(broken(variant))
+    stub = HALF_WRITTEN[variant]
+    for check in report.checks:
+        if check.passed:
+            continue
+        assert check.status == NOT_WRITTEN and check.error is None, check.reason
+        for case in check.failures:
+            assert case.observed.startswith(f"not written yet: {stub} (patch.py line "), case
+            assert case.hint == (f"write {stub} (it still raises NotImplementedError), run its cell, "
+                                 "then run this check again")
+    assert "Traceback" not in repr(report) + report._repr_html_()

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from checks import notebook as check
+from checks.families import FAMILIES, ORDER
+from checks.report import Progress
 from harness import stack
 from tests.checks.conftest import REPO, broken
 
@@ -81,5 +83,34 @@ def test_text_is_deterministic_and_html_marks_pass_and_fail():
 def test_report_of_all_checks_summarises_each(check_report):
     report = check_report(broken("wrong_component"))  # what check.all() returns
     text = repr(report)
-    assert text.splitlines()[0] == f"Checks of memcached ({broken('wrong_component')}): 6 of 7 pass"
+    assert text.splitlines()[0] == (f"Checks of memcached ({broken('wrong_component')}): "
+                                    f"{len(ORDER) - 1} of {len(ORDER)} pass")
     assert "component: observed 'pymemcache', expected 'memcached'" in text
+
+
+@pytest.mark.check_target(broken("not_written_yet"))
+def test_progress_shows_a_row_per_check_with_status_and_chapter(check_report):
+    progress = Progress(check_report(broken("not_written_yet")))  # what check.progress() returns
+    rows = {row["check"]: row for row in progress.rows}
+    assert list(rows) == list(ORDER)
+    assert {check: row["status"] for check, row in rows.items()} == {
+        check: "kept" if check == "documented" else "not written yet" for check in ORDER}
+    assert all(rows[check]["chapter"] == FAMILIES[check].CHAPTER for check in ORDER)
+    assert (rows["patching"]["passing"], rows["patching"]["cases"]) == (1, 2)  # the declared versions pass
+    text = repr(progress)
+    assert text == repr(progress), "deterministic"
+    assert text.splitlines()[0] == (f"Progress of memcached ({broken('not_written_yet')}): "
+                                    f"1 of {len(ORDER)} promises kept")
+    assert "not written yet   Coverage" in text and "04-tracing-commands" in text
+    html = progress._repr_html_()
+    assert '<td class="todo">not written yet</td>' in html and '<td class="pass">kept</td>' in html
+
+
+@pytest.mark.check_target(broken("wrong_span_type"))
+def test_progress_says_broken_for_a_defect(check_report):
+    rows = {row["check"]: row["status"] for row in Progress(check_report(broken("wrong_span_type"))).rows}
+    assert rows["span_shape"] == rows["snapshot"] == "broken" and rows["coverage"] == "kept"
+
+
+def test_progress_of_an_uncheckable_target_is_one_line():
+    assert repr(check.progress("/no/such/integration")).startswith("✗ cannot check /no/such/integration")

@@ -54,6 +54,8 @@ def run(context) -> dict:
             "caught_type": _qualified(type(caught)) if caught else None,
             "same_object": caught is not None and caught is library_error,
             "active_span_after": f"{active.name} (resource {active.resource})" if active else None,
+            # a stub raised, not the library: nothing here says how errors are handled yet
+            "not_written": context.stubs.origin(caught),
         })
     closed.close()
     client.close()

@@ -29,7 +29,8 @@ def _steps(k):
         ("get_many", lambda r: (([k("a"), k("b"), k("missing")],), {})),
         ("get_multi", lambda r: (([k("a")],), {})),
         ("gets", lambda r: ((k("a"),), {})),
-        ("cas", lambda r: ((k("a"), "swapped", r["gets"][1]), {"noreply": False})),
+        # the token of the gets above (b"0" when that call failed: the cas fails as well)
+        ("cas", lambda r: ((k("a"), "swapped", r["gets"][1] if r["gets"] else b"0"), {"noreply": False})),
         ("gets_many", lambda r: (([k("a"), k("b")],), {})),
         ("incr", lambda r: ((k("c"), 5), {})),
         ("decr", lambda r: ((k("c"), 2), {})),
@@ -85,6 +86,7 @@ def _run_steps(context) -> list[dict]:
             and _same_arguments(tuple(kwargs.values()), tuple(first.kwargs[key] for key in kwargs)),
             "library_saw": _call_text(method, first.args, first.kwargs) if first else None,
             "same_object": error is None and len(own) == 1 and own[0].result is value,
+            "not_written": context.stubs.origin(error),
         })
     client.close()
     return steps

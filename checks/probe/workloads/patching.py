@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 import pymemcache
 import pymemcache.client.base
 import pymemcache.client.hash
@@ -57,8 +59,30 @@ def _commands(context, label: str) -> None:
     client.close()
 
 
+def declared_versions(context) -> dict:
+    """What _supported_versions() declares, beside the installed pymemcache."""
+    found = {"installed": version("pymemcache"), "defined": context.integration.supported_versions is not None}
+    if found["defined"]:
+        try:
+            found["declared"] = context.integration.supported_versions()
+        except Exception as error:
+            found["error"] = describe_error(error)
+            found["not_written"] = context.stubs.origin(error)
+    return found
+
+
 def run(context) -> dict:
+    # First: a stub that stops the patch cycle below must not hide this answer.
+    context.facts["supported_versions"] = declared_versions(context)
     errors: dict[str, str] = {}
+    not_written: dict[str, dict] = {}
+
+    def record(step: str, error: Exception) -> None:
+        errors[step] = describe_error(error)
+        stub = context.stubs.origin(error)
+        if stub:
+            not_written[step] = stub
+
     classes = library_classes()
     before = library_state(classes)
     _commands(context, "before patch()")
@@ -69,24 +93,24 @@ def run(context) -> dict:
     try:
         context.patch()
     except Exception as error:
-        errors["second patch()"] = describe_error(error)
+        record("second patch()", error)
     _commands(context, "after a second patch()")
 
     try:
         context.integration.unpatch()
     except Exception as error:
-        errors["unpatch()"] = describe_error(error)
+        record("unpatch()", error)
     restored = _difference(before, library_state(classes))
     _commands(context, "after unpatch()")
 
     try:
         context.patch()
     except Exception as error:
-        errors["patch() after unpatch()"] = describe_error(error)
+        record("patch() after unpatch()", error)
     _commands(context, "after patch() again")
 
     try:
         context.integration.unpatch()
     except Exception:
         pass  # already reported above if unpatch() is broken
-    return {"errors": errors, "not_restored": restored}
+    return {"errors": errors, "not_written": not_written, "not_restored": restored}

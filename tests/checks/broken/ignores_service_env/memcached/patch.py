@@ -3,7 +3,7 @@
 import importlib
 from ddtrace.internal.schema import schematize_service_name
 
-from integrations.memcached.patch import get_version, patch, unpatch  # noqa: F401
+from integrations.memcached.patch import _supported_versions, get_version, patch, unpatch  # noqa: F401
 
 # The module itself: `integrations.memcached.patch` as an attribute is the patch() function.
 good = importlib.import_module("integrations.memcached.patch")

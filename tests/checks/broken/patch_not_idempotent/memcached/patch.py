@@ -4,7 +4,7 @@ import importlib
 
 import wrapt
 
-from integrations.memcached.patch import get_version  # noqa: F401
+from integrations.memcached.patch import _supported_versions, get_version  # noqa: F401
 
 # The module itself: `integrations.memcached.patch` as an attribute is the patch() function.
 good = importlib.import_module("integrations.memcached.patch")

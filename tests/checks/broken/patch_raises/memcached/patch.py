@@ -1,6 +1,6 @@
 """Broken: patch() raises."""
 
-from integrations.memcached.patch import get_version, unpatch  # noqa: F401
+from integrations.memcached.patch import _supported_versions, get_version, unpatch  # noqa: F401
 
 
 def patch():
