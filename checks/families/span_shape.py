@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checks.expectations import DB_SYSTEM, OPERATION_NAME, SPAN_KIND, SPAN_TYPE
 from checks.families.common import new_result, no_spans_case, record_probe_failure
+from checks.probe.workloads.span_shape import READS
 from checks.report import Case
 from traceview.spans import tag
 
@@ -11,7 +12,7 @@ ID = "span_shape"
 TITLE = "Span shape"
 CHAPTER = "04-tracing-commands"
 PROMISE = ("each span is a memcached.command of type cache, a client span with db.system, "
-           "component and the address of the server actually used")
+           "component and the address of the server actually used; reads report db.row_count")
 
 MISSING = "(missing)"
 
@@ -62,4 +63,17 @@ def run(context):
               "tag net.TARGET_PORT (ddtrace.ext.net) with the port of the client's server, as a number",
               show=lambda v: "the server's port" if v == port else f"a different port ({type(v).__name__})"),
     ]
+    # A read without a span is the coverage check's to report, not a row count to judge.
+    result.cases += [_row_count_case(spans, label, expected) for label, *_, expected in READS
+                     if (spans := probe.spans_in(f"read: {label}"))]
     return result
+
+
+def _row_count_case(spans, label: str, expected: int) -> Case:
+    values = _values(spans, "db.row_count")
+    observed = ", ".join(MISSING if v == MISSING else f"{v:g}" for v in values) or "no span"
+    return Case(f"db.row_count, {label}", values == [expected], observed=observed,
+                expected=str(expected),
+                hint="set the metric db.ROWCOUNT (ddtrace.ext.db) after a read: 1 when the key was "
+                     "found, 0 when the call returned the caller's default; the default is the "
+                     "second positional argument of get and gets, or the keyword default=")

@@ -11,10 +11,12 @@ also change the snapshot) are listed too, so an unexpected failure is caught as 
 import pytest
 
 from checks.families import ORDER
+from checks.probe.workloads.span_shape import READS
 from checks.report import NOT_WRITTEN
 from tests.checks.conftest import broken
 
 SNAPSHOT_BOTH = ["default schema", "v1 schema"]
+ROW_COUNT_CASES = [f"db.row_count, {label}" for label, *_ in READS]
 ALL_COMMANDS = ["add", "append", "cas", "decr", "delete", "delete_many", "get", "get_many", "gets",
                 "gets_many", "incr", "prepend", "replace", "set", "set_many", "touch"]
 EXCEPTION_CASES = [f"{label}: {case}" for label in ("bad input", "no server", "server error")
@@ -42,7 +44,8 @@ EXPECTED = {
     "misses_touch": ("coverage", "touch: observed no span, expected 1 span, resource 'touch'", {
         "coverage": ["touch"]}),
     "wrong_resource": ("coverage", "set: observed 1 span, resource 'SET'", {
-        "coverage": ALL_COMMANDS, "snapshot": SNAPSHOT_BOTH}),
+        # upper-case command names also miss the row-count rule, which reads "get", "gets"
+        "coverage": ALL_COMMANDS, "span_shape": ROW_COUNT_CASES, "snapshot": SNAPSHOT_BOTH}),
     "wrong_span_type": ("span_shape", "span type: observed 'db', expected 'cache'", {
         "span_shape": ["span type"], "snapshot": SNAPSHOT_BOTH}),
     "missing_span_kind": ("span_shape", "span.kind: observed (missing), expected 'client'", {
@@ -90,8 +93,12 @@ EXPECTED = {
         "invisible": ["each command runs exactly once", "return values are unchanged"]}),
     "normalizes_arguments": ("invisible", "arguments reach the library unchanged: observed the library got", {
         "invisible": ["arguments reach the library unchanged"]}),
-    "no_row_count": ("snapshot", "Span metrics value 'db.row_count' in expected span but is not in the "
-                                 "received span", {"snapshot": SNAPSHOT_BOTH}),
+    "no_row_count": ("span_shape", "db.row_count, get hit: observed (missing), expected 1", {
+        "span_shape": ROW_COUNT_CASES, "snapshot": SNAPSHOT_BOTH}),
+    "not_measured": ("snapshot", "metrics mismatch on '_dd.measured'", {"snapshot": SNAPSHOT_BOTH}),
+    "row_count_ignores_default": ("span_shape", "db.row_count, gets miss, default by position: "
+                                                "observed 1, expected 0", {
+        "span_shape": ["db.row_count, gets miss, default by position"]}),
     "supported_versions_any": ("patching", "_supported_versions() declares a tested range: observed "
                                            "{'pymemcache': '*'}: any version, not a range", {
         "patching": ["_supported_versions() declares a tested range"]}),
@@ -107,10 +114,11 @@ EXPECTED = {
         check: ["patch() runs"] for check in ORDER if check != "documented"}),
     # Caught by the integration itself: named all the same, wherever the stub ran (the
     # exceptions workload's failures never reach it).
-    "not_written_caught": ("span_shape", "every function it runs is written: not written yet: "
+    "not_written_caught": ("span_shape", "db.row_count, get hit: not written yet: "
                                          "_rows_returned() (patch.py line 16)", {
         **{check: ["every function it runs is written"]
-           for check in ("patching", "coverage", "span_shape", "schema", "invisible")},
+           for check in ("patching", "coverage", "schema", "invisible")},
+        "span_shape": ROW_COUNT_CASES,
         "snapshot": SNAPSHOT_BOTH}),
 }
 # Half-written package -> the stub every failing case must name.

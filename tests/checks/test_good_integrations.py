@@ -2,9 +2,10 @@
 
 ddtrace's integration is an independent implementation of the same promises: a check
 that fails on it is wrong, unless ddtrace truly breaks the promise. ddtrace 4.16 breaks
-one that the checks test: its unpatch() puts pymemcache's Client where HashClient was.
-Two more defects lie outside what the checks cover (they test Client's data commands);
-they are shown here too, and all three are documented in docs/checks-reference.md.
+two that the checks test: its unpatch() puts pymemcache's Client where HashClient was, and
+its db.row_count tests the result's truth, so a miss that returns the caller's default
+counts as a hit. Two more defects lie outside what the checks cover (they test Client's
+data commands); they are shown here too, and all are documented in docs/checks-reference.md.
 """
 
 import os
@@ -26,14 +27,39 @@ def test_guide_integration_passes_every_check(check_report):
 
 
 @pytest.mark.check_target(BUILTIN, name="pymemcache")
-def test_builtin_integration_passes_every_check_but_the_unpatch_it_gets_wrong(check_report):
+def test_builtin_integration_passes_every_check_but_what_it_gets_wrong(check_report):
     report = check_report(BUILTIN, "pymemcache")
     failing = {check.check: [case.name for case in check.failures] for check in report.checks if not check.passed}
-    assert failing == {"patching": ["unpatch() restores the library"]}, repr(report)
+    assert failing == {"patching": ["unpatch() restores the library"],
+                       "span_shape": [f"db.row_count, {read} miss, default by {how}"
+                                      for read in ("get", "gets") for how in ("position", "keyword")]
+                       }, repr(report)
     assert report["patching"].failures[0].observed == (
         "pymemcache.client.hash.HashClient is now pymemcache.client.base.Client")
     # Its component is its own name: --name sets what span_shape expects.
-    assert report["span_shape"].passed
+    assert all(case.passed for case in report["span_shape"].cases if "row_count" not in case.name)
+
+
+def test_builtin_counts_a_miss_with_a_default_as_a_row(shared_services):
+    # The defect without the check kit: `1 if result else 0` sees the caller's default.
+    session = shared_services.agent_client.session().start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DD_", "_DD_"))}
+    env.update(session.env())
+    script = textwrap.dedent("""
+        import sys
+        import pymemcache.client.base
+        from ddtrace.contrib.internal.pymemcache.patch import patch
+        from ddtrace.trace import tracer
+        patch()
+        client = pymemcache.client.base.Client(("127.0.0.1", int(sys.argv[1])))
+        client.get("no-such-key-for-the-row-count", "fallback")
+        tracer.flush()
+    """)
+    result = subprocess.run([sys.executable, "-c", script, str(shared_services.memcached.port)],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    spans = [span for trace in session.traces() for span in trace]
+    assert [span["metrics"].get("db.row_count") for span in spans] == [1]
 
 
 def test_builtin_unpatch_replaces_hashclient_with_client():

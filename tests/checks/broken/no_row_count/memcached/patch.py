@@ -1,4 +1,4 @@
-"""Broken: reads are not tagged with db.row_count (only the snapshot can tell)."""
+"""Broken: reads are not tagged with db.row_count."""
 
 import importlib
 
