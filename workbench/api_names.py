@@ -38,6 +38,7 @@ API_NAMES = (
     "ddtrace.ext.memcached",
     # helpers an integration uses
     "ddtrace.contrib.trace_utils.unwrap",
+    "ddtrace.contrib.internal.trace_utils",
     "ddtrace.contrib.trace_utils.ext_service",
     "ddtrace.internal.schema.schematize_service_name",
     "ddtrace.internal.schema.schematize_cache_operation",
@@ -46,6 +47,8 @@ API_NAMES = (
     "ddtrace.internal.peer_service.processor.PeerServiceProcessor",
     "ddtrace.internal.settings.peer_service.PeerServiceConfig",
     "ddtrace.internal.core.context_with_data",
+    "ddtrace.internal.core.on",
+    "ddtrace.contrib._events",
     "ddtrace._trace.trace_handlers",
     "ddtrace._trace.processor.TraceProcessor",
     # the redis reference
@@ -77,6 +80,8 @@ REMOVED_NAMES = (
     "ddtrace.contrib.redis",
     "ddtrace.contrib.pymemcache",
     "ddtrace.vendor.wrapt",
+    # not gone but never there: what ddtrace's import hook looks for a module named memcached
+    "ddtrace.contrib.internal.memcached",
 )
 
 
