@@ -14,7 +14,8 @@ PYTEST := $(BIN)/python -m pytest
 SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
 
 .PHONY: help venv system-deps docs docs-force serve lab test test-harness test-notebooks \
-        test-site notebook-baselines lock bench clean snapshots test-matrix
+        test-site notebook-baselines lock bench clean snapshots test-matrix exercises lab-venv \
+        browser-deps test-lab
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -48,14 +49,32 @@ serve:  ## Serve the built site on http://127.0.0.1:$(PORT)
 	@test -f $(SITE)/index.html || $(MAKE) docs
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $${PORT:-8000}
 
-lab: venv  ## Open the notebooks in JupyterLab (the .md files open as notebooks)
+# --- lab ---------------------------------------------------------------------------------
+# scripts/lab.sh is the one command line, shared with tests/lab: the project's settings from
+# jupyter/, run-time state (user settings, workspaces, kernels' files) under $(LAB_STATE).
+LAB_STATE ?= .lab
+LAB_ARGS ?=
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
+lab: venv lab-venv  ## Open the repository in JupyterLab on notebooks/ (chapters open as notebooks)
+	LAB_STATE=$(LAB_STATE) scripts/lab.sh $(LAB_ARGS)
+
+# Every time (a no-op in milliseconds): re-creating .venv from requirements.lock removes them.
+lab-venv: venv  ## Install JupyterLab and jupytext into .venv (requirements-lab.lock)
 	@# --no-deps: the lab lock is complete and, like the main lock, leaves rfc3987-syntax out.
-	$(BIN)/uv pip install -q --no-deps -p $(BIN)/python -r requirements-lab.lock
-	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	@$(BIN)/uv pip install -q --no-deps -p $(BIN)/python -r requirements-lab.lock
+
+browser-deps:  ## Install chromium for tests/lab (apt-get, as root) or say how
+	@scripts/browser-deps.sh
+
+test-lab: lab-venv browser-deps  ## JupyterLab in a real browser: a chapter opens as a notebook and runs a cell
+	$(PYTEST) tests/lab
 
 # --- tests -------------------------------------------------------------------------------
 # --snapshot-ci: a missing snapshot fails the run instead of being written (`make snapshots` records).
-test: venv  ## Run every test: harness, checks, snapshots, notebooks, a -W site build, the version matrix
+# lab-venv, browser-deps: tests/lab drives `make lab`'s JupyterLab in chromium.
+test: venv lab-venv browser-deps  ## Run every test: harness, checks, snapshots, notebooks, the lab, a -W site build, the version matrix
 	$(PYTEST) --snapshot-ci
 	$(MAKE) --no-print-directory test-site
 	$(MAKE) --no-print-directory test-matrix
@@ -80,6 +99,10 @@ snapshots: venv  ## Re-record the snapshot files of tests/contrib, then review `
 # network needed the first time); the test agent and the servers come from .venv and the system.
 test-matrix: venv  ## Run tests/contrib/memcached over the pymemcache versions of riotfile.py
 	PATH="$(CURDIR)/$(BIN):$$PATH" RIOT_PIP_COMPILE_BACKEND=uv $(BIN)/riot -P run -s memcached
+
+# --- exercise mode -------------------------------------------------------------------------
+exercises: venv  ## Write exercise notebooks and your package into exercises/ (FORCE=1: fresh copies)
+	$(BIN)/python -m practice exercises $(if $(FORCE),--force)
 
 bench: venv  ## Measure build, test and start-up times and print the figures
 	$(BIN)/python -m benchmarks
