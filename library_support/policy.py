@@ -1,21 +1,35 @@
 """ddtrace's version-support policy for an integrated library, as a function.
 
-The policy (from the integration how-to), evaluated on a given day:
+The policy (dd-trace-py's docs/contributing-integrations.rst, "What versions of a given
+library should an integration support?"), evaluated on a given day:
 
 1. the oldest and the latest minor version of the latest major version, among minors
    released in the last two years;
 2. the latest minor version of every earlier major version released in the last two years;
-3. when nothing was released in the last two years, the latest release;
-4. for each legacy Python (2.7, 3.5, 3.6), the latest minor version known to support it.
+3. when nothing was released in the last two years, the latest release.
+
+The current text states the two-year window in rule 2 only. Read without it, rule 1 would
+always pick the newest release and rule 3 would add nothing, so rule 1 keeps the window
+here, as that earlier text spelled out.
 
 A "minor version" is tested as its latest patch release (4.0 -> 4.0.x, the newest x
 released by that day). Everything is computed as of an explicit date, so the answer does
 not change with the day the code runs.
+
+An earlier text of the how-to, from when ddtrace still ran on Python 2.7, 3.5 and 3.6
+(ddtrace 1.x and before), had a fourth rule: for each of those legacy Pythons, test the latest minor
+known to support it. The current text has no such rule, and ddtrace 4.x requires Python
+3.9 or newer, so the policy applied here does not have it either.
+
+``declared_range(tested)`` turns the versions a matrix tests into the specifier an
+integration's ``_supported_versions()`` declares; ``untested_claims`` and
+``unclaimed_tests`` say how a declaration and a matrix disagree.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,7 +37,6 @@ from pathlib import Path
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-LEGACY_PYTHONS = ("2.7", "3.5", "3.6")
 WINDOW_YEARS = 2
 
 
@@ -42,21 +55,12 @@ class PythonSupport:
     """What one minor series declares about Python (from its latest release's metadata)."""
 
     requires_python: str | None
-    classifiers: tuple[str, ...]  # e.g. ("2.7", "3.6"), from "Programming Language :: Python :: X"
-
-    def supports(self, python: str) -> bool | None:
-        """True/False when the metadata says, None when it says nothing about ``python``."""
-        if self.requires_python:
-            return SpecifierSet(self.requires_python).contains(python)
-        if self.classifiers:
-            return python in self.classifiers
-        return None
+    classifiers: tuple[str, ...]  # e.g. ("3.8", "3.9"), from "Programming Language :: Python :: X.Y"
 
 
 @dataclass(frozen=True)
 class Reason:
-    rule: str                   # which part of the policy chose the version
-    python: str | None = None   # set for the legacy-Python rule
+    rule: str  # which part of the policy chose the version
 
 
 @dataclass(frozen=True)
@@ -64,10 +68,6 @@ class Pick:
     version: Version
     released: date
     reasons: tuple[Reason, ...]
-
-    @property
-    def legacy_only(self) -> bool:
-        return all(reason.python for reason in self.reasons)
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,7 @@ def two_years_before(day: date) -> date:
         return day.replace(year=day.year - WINDOW_YEARS, day=28)
 
 
-def select(history: ReleaseHistory, as_of: date | None = None,
-           legacy_pythons: tuple[str, ...] = LEGACY_PYTHONS) -> list[Pick]:
+def select(history: ReleaseHistory, as_of: date | None = None) -> list[Pick]:
     """The versions to test, newest first, each with the rules that chose it."""
     as_of = as_of or history.retrieved
     known = [r for r in history.releases if r.released <= as_of and not r.version.is_prerelease]
@@ -119,32 +118,50 @@ def select(history: ReleaseHistory, as_of: date | None = None,
             choose(latest_in(r for r in known if r.version.major == major),
                    Reason(f"latest minor of an earlier major ({major}.x) released in the last two years"))
 
-    for python in legacy_pythons:
-        supporting = [r for r in known if _series_supports(history, r.series, python)]
-        if supporting:
-            newest_series = max(r.series for r in supporting)
-            choose(latest_in(r for r in known if r.series == newest_series),
-                   Reason(f"latest minor known to support Python {python}", python=python))
-
     released = {r.version: r.released for r in known}
     return [Pick(version, released[version], tuple(dict.fromkeys(reasons)))
             for version, reasons in sorted(chosen.items(), reverse=True)]
 
 
-def _series_supports(history: ReleaseHistory, series: tuple[int, int], python: str) -> bool:
-    support = history.python_support.get(series)
-    return bool(support and support.supports(python))
-
-
 def versions_for_python(history: ReleaseHistory, picks: list[Pick], python: str) -> list[Version]:
-    """The picks a test matrix runs on a current ``python``: not the legacy-only ones, and
-    not those whose metadata rules that Python out (classifiers lag behind, so only
-    Requires-Python can rule one out)."""
+    """The picks a test matrix runs on ``python``: not those whose metadata rules that
+    Python out (classifiers lag behind, so only Requires-Python can rule one out)."""
     def allowed(pick: Pick) -> bool:
         support = history.python_support.get((pick.version.major, pick.version.minor))
         return not (support and support.requires_python
                     and not SpecifierSet(support.requires_python).contains(python))
-    return [pick.version for pick in picks if not pick.legacy_only and allowed(pick)]
+    return [pick.version for pick in picks if allowed(pick)]
+
+
+def declared_range(tested: Iterable[Version]) -> str:
+    """The specifier to declare in ``_supported_versions()`` for a matrix that tests ``tested``:
+    from the oldest tested version up.
+
+    No release older than the oldest tested one is claimed. Above it, the declaration
+    follows the policy's own design: it tests the two ends of the latest major (the newest
+    release among them) and trusts the minors between; a release newer than the data is
+    tested once the data is refreshed."""
+    versions = list(tested)
+    if not versions:
+        raise ValueError("no tested version: nothing can be declared")
+    return f">={min(versions)}"
+
+
+def untested_claims(history: ReleaseHistory, specifier: str, tested: Iterable[Version],
+                    as_of: date | None = None) -> list[Version]:
+    """Releases (up to ``as_of``) that ``specifier`` admits below the oldest tested version:
+    claimed, never tested."""
+    as_of = as_of or history.retrieved
+    oldest = min(tested)
+    admitted = SpecifierSet(specifier)
+    return sorted(r.version for r in history.releases
+                  if r.released <= as_of and r.version < oldest and r.version in admitted)
+
+
+def unclaimed_tests(specifier: str, tested: Iterable[Version]) -> list[Version]:
+    """Tested versions that ``specifier`` does not admit: tested, never claimed."""
+    admitted = SpecifierSet(specifier)
+    return sorted(version for version in tested if version not in admitted)
 
 
 def load(path: str | Path) -> ReleaseHistory:

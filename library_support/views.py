@@ -12,8 +12,7 @@ from datetime import date
 from library_support.policy import Pick, ReleaseHistory, two_years_before
 from traceview.tables import Table
 
-_PICK = "#632ca6"       # chosen for current Pythons
-_LEGACY = "#f59e0b"     # chosen only for a legacy Python
+_PICK = "#632ca6"       # chosen by the policy
 _RELEASE = "#94a3b8"
 _WINDOW = "#f3f0fa"
 
@@ -25,8 +24,8 @@ def picks_table(picks: list[Pick], title: str = "") -> Table:
 
 
 def matrix_table(answers: dict[str, list[str]], title: str = "") -> Table:
-    """One row per date: the versions a current Python tests, and the legacy-Python picks."""
-    return Table(["as of", "tested on current Pythons", "legacy Pythons"],
+    """One row per date: the versions the matrix tests, and the range to declare for them."""
+    return Table(["as of", "versions tested", "range to declare"],
                  [[day, *columns] for day, columns in answers.items()], title)
 
 
@@ -47,8 +46,7 @@ class Timeline:
                  f"{self.history.releases[0].released.year}-{self.as_of.year}",
                  f"two-year window {window.isoformat()} .. {self.as_of.isoformat()}: "
                  f"{len(inside)} release(s)"]
-        lines += [f"  picked {p.version} ({p.released.isoformat()})"
-                  f"{' for legacy Pythons only' if p.legacy_only else ''}" for p in self.picks]
+        lines += [f"  picked {p.version} ({p.released.isoformat()})" for p in self.picks]
         return "\n".join(lines)
 
     def _x(self, day: date, first: date, last: date) -> float:
@@ -73,7 +71,7 @@ class Timeline:
                  f'<line x1="{x(self.as_of):.1f}" x2="{x(self.as_of):.1f}" y1="18" '
                  f'y2="{_TOP + _ROW * len(majors) - 4}" stroke="#632ca6" stroke-dasharray="3,2"/>']
         left = 8  # the legend; a monospace character is about 7 px wide at this size
-        for color, label in ((_PICK, "tested"), (_LEGACY, "legacy Python only"), (_RELEASE, "release")):
+        for color, label in ((_PICK, "tested"), (_RELEASE, "release")):
             parts.append(f'<circle cx="{left}" cy="10" r="4" fill="{color}"/>'
                          f'<text x="{left + 8}" y="14" fill="#444">{label}</text>')
             left += 24 + 7 * len(label)
@@ -91,7 +89,7 @@ class Timeline:
                          f'stroke="#e5e7eb"/>')
             for release in (r for r in releases if r.version.major == major):
                 pick = picked.get(release.version)
-                color = _RELEASE if pick is None else (_LEGACY if pick.legacy_only else _PICK)
+                color = _RELEASE if pick is None else _PICK
                 radius = 3 if pick is None else 6
                 parts.append(f'<circle cx="{x(release.released):.1f}" cy="{y}" r="{radius}" fill="{color}">'
                              f'<title>{release.version} ({release.released.isoformat()})</title></circle>')

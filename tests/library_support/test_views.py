@@ -27,4 +27,4 @@ def test_text_forms_name_every_pick():
     text = repr(timeline(history, picks)) + repr(picks_table(picks))
     for pick in picks:
         assert str(pick.version) in text
-    assert "for legacy Pythons only" in repr(timeline(history, picks))
+    assert "legacy" not in text
