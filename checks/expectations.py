@@ -29,3 +29,8 @@ COVERED_COMMANDS = (
 # pymemcache's aliases: the same function stored under a second name. An integration
 # reports an alias under the canonical command's name.
 ALIASES = {"set_multi": "set_many", "get_multi": "get_many", "delete_multi": "delete_many"}
+
+# Data exposure: the opt-in to the command text and the tag that holds it, named as ddtrace's
+# own pymemcache integration names them. Keys only when it is on; stored values never.
+COMMAND_TEXT_SETTING = "DD_TRACE_MEMCACHED_COMMAND_ENABLED"
+COMMAND_TEXT_TAG = "memcached.query"

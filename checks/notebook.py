@@ -20,8 +20,8 @@ from checks.report import Progress, Report
 from checks.runner import DEFAULT_TIMEOUT
 from checks.suite import run_checks
 
-__all__ = ["all", "coverage", "documented", "exceptions", "invisible", "patching", "progress", "schema",
-           "snapshot", "span_shape"]
+__all__ = ["all", "concurrency", "continuity", "coverage", "data_exposure", "documented", "exceptions", "invisible", "patching",
+           "progress", "schema", "snapshot", "span_shape"]
 
 
 def patching(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
@@ -31,7 +31,7 @@ def patching(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) 
 
 
 def coverage(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
-    """Every data command is traced, with the command as the span's resource."""
+    """Every data command and alias is traced, with the command as the span's resource."""
     return run_checks(target, ("coverage",), name, timeout)
 
 
@@ -50,9 +50,26 @@ def exceptions(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT
     return run_checks(target, ("exceptions",), name, timeout)
 
 
+def continuity(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """A command in an application span is its child, outside any span a root; the active span stays."""
+    return run_checks(target, ("continuity",), name, timeout)
+
+
 def invisible(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
     """Same return values and arguments as without the integration; each command runs once."""
     return run_checks(target, ("invisible",), name, timeout)
+
+
+def concurrency(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """Threads at once: each command one span, with its own resource, row count and keys, in its
+    thread's trace."""
+    return run_checks(target, ("concurrency",), name, timeout)
+
+
+def data_exposure(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    """No key and no stored value in any span, unless DD_TRACE_MEMCACHED_COMMAND_ENABLED asks for
+    the command and its keys in memcached.query; stored values never."""
+    return run_checks(target, ("data_exposure",), name, timeout)
 
 
 def snapshot(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Report:

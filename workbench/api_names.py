@@ -44,6 +44,8 @@ API_NAMES = (
     "ddtrace.internal.schema.schematize_cache_operation",
     "ddtrace.internal.schema.SCHEMA_VERSION",
     "ddtrace.internal.schema.span_attribute_schema",
+    "ddtrace.internal.utils.formats.stringify_cache_args",
+    "ddtrace.ext.memcached.QUERY",
     "ddtrace.internal.peer_service.processor.PeerServiceProcessor",
     "ddtrace.internal.settings.peer_service.PeerServiceConfig",
     "ddtrace.internal.core.context_with_data",

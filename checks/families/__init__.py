@@ -7,10 +7,11 @@ test agent and turns what it saw into a CheckResult: one Case per promise, with 
 observed and expected values and a hint on how to fix a failure.
 """
 
-from checks.families import (coverage, documented, exceptions, invisible, patching, schema, snapshot,
-                             span_shape)
+from checks.families import (concurrency, continuity, coverage, data_exposure, documented, exceptions, invisible,
+                             patching, schema, snapshot, span_shape)
 
 # The front door last: chapter 7 writes the docstring once the rest works.
 FAMILIES = {module.ID: module for module in
-            (patching, coverage, span_shape, schema, exceptions, invisible, snapshot, documented)}
+            (patching, coverage, span_shape, schema, exceptions, continuity, invisible, concurrency, data_exposure,
+             snapshot, documented)}
 ORDER = tuple(FAMILIES)

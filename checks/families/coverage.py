@@ -1,8 +1,8 @@
-"""Coverage: every data command is traced, each as one span named after the command."""
+"""Coverage: every data command, and every alias, is traced as one span named after the command."""
 
 from __future__ import annotations
 
-from checks.expectations import COVERED_COMMANDS
+from checks.expectations import ALIASES, COVERED_COMMANDS
 from checks.families.common import (mark_not_written, new_result, no_spans_case, record_probe_failure,
                                     spans_text)
 from checks.report import Case
@@ -11,7 +11,8 @@ ID = "coverage"
 TITLE = "Coverage"
 CHAPTER = "04-tracing-commands"
 PROMISE = ("the client's data commands (reads, writes, deletes, counters, multi-key commands) "
-           "are each traced as one span whose resource is the command")
+           "are each traced as one span whose resource is the command; an alias such as get_multi "
+           "is reported as the command it stands for")
 
 
 def _observed(spans: list[dict]) -> str:
@@ -32,20 +33,29 @@ def run(context):
         result.cases.append(no_spans_case())
         return result
     errors = probe.result["errors"]
-    for command in COVERED_COMMANDS:
-        spans = probe.spans_in(command)
+    # (the window's label: the attribute called, the resource expected, the case's name)
+    calls = [(command, command, command) for command in COVERED_COMMANDS]
+    calls += [(alias, command, f"{alias} (alias of {command})") for alias, command in ALIASES.items()]
+    for called, command, name in calls:
+        spans = probe.spans_in(called)
         observed = _observed(spans)
-        if command in errors:
-            observed += f"; the command raised {errors[command]}"
-        passed = command not in errors and len(spans) == 1 and spans[0].get("resource") == command
-        if not spans:
-            hint = (f"wrap Client.{command} as well: list every data command of "
-                    "pymemcache.client.base.Client in patch(), not only get and set")
-        elif len(spans) > 1:
-            hint = "one command must make one span: do not trace both a method and the method it calls"
-        else:
-            hint = (f"set the span's resource to the command's name, {command!r} (report aliases "
-                    "such as get_multi under the command they stand for)")
-        case = Case(command, passed, observed=observed, expected=f"1 span, resource {command!r}", hint=hint)
-        result.cases.append(mark_not_written(case, stubs[command]) if command in stubs else case)
+        if called in errors:
+            observed += f"; the command raised {errors[called]}"
+        passed = called not in errors and len(spans) == 1 and spans[0].get("resource") == command
+        case = Case(name, passed, observed=observed, expected=f"1 span, resource {command!r}",
+                    hint=_hint(called, command, spans))
+        result.cases.append(mark_not_written(case, stubs[called]) if called in stubs else case)
     return result
+
+
+def _hint(called: str, command: str, spans: list[dict]) -> str:
+    if not spans and called != command:
+        return (f"wrap Client.{called} as well: pymemcache stores {command} under this second name "
+                "too, and wrapping one attribute leaves the other untouched")
+    if not spans:
+        return (f"wrap Client.{command} as well: list every data command of "
+                "pymemcache.client.base.Client in patch(), not only get and set")
+    if len(spans) > 1:
+        return "one command must make one span: do not trace both a method and the method it calls"
+    return (f"set the span's resource to the command's name, {command!r} (report aliases "
+            "such as get_multi under the command they stand for)")

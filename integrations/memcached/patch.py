@@ -9,8 +9,9 @@ from importlib.metadata import version as _distribution_version
 import wrapt
 from ddtrace.constants import SPAN_KIND
 from ddtrace.contrib.trace_utils import unwrap
-from ddtrace.ext import SpanKind, SpanTypes, db, net
+from ddtrace.ext import SpanKind, SpanTypes, db, memcached as memcachedx, net
 from ddtrace.internal.schema import schematize_cache_operation, schematize_service_name
+from ddtrace.internal.utils.formats import stringify_cache_args
 from ddtrace.trace import tracer
 from pymemcache.client.base import Client
 
@@ -33,6 +34,15 @@ COMMANDS = {
     "cache_memlimit": "cache_memlimit", "raw_command": "raw_command", "quit": "quit",
 }
 
+# The commands whose first argument is a key, or (the *_many ones) a list of keys or a dict
+# of keys to values. Only their keys go into the command text: the other commands take no
+# key, or, like raw_command, a whole protocol line that can hold a value.
+KEYED_COMMANDS = {
+    "set", "set_many", "add", "replace", "append", "prepend", "cas",
+    "get", "get_many", "gets", "gets_many", "delete", "delete_many", "incr", "decr", "touch",
+}
+CMD_MAX_LENGTH = 1000  # the longest command text, as DD_REDIS_CMD_MAX_LENGTH's default
+
 _patched = False
 log = logging.getLogger(__name__)
 
@@ -43,8 +53,9 @@ def get_version() -> str:
 
 
 def _supported_versions() -> dict[str, str]:
-    """The library versions this integration is tested against (see the library-support chapter)."""
-    return {"pymemcache": ">=3.4"}
+    """The library versions this integration is tested against: from the oldest version its
+    test matrix runs up (the library-support chapter derives it from ddtrace's policy)."""
+    return {"pymemcache": ">=4.0.0"}
 
 
 def _service_name() -> str:
@@ -95,6 +106,46 @@ def _tag_response(span, command: str, result, args, kwargs) -> None:
         log.debug("could not tag the memcached response", exc_info=True)
 
 
+def _command_enabled() -> bool:
+    """Whether the user asked for the command text: DD_TRACE_MEMCACHED_COMMAND_ENABLED is
+    true or 1. Unset, or any other value, is off."""
+    return os.environ.get("DD_TRACE_MEMCACHED_COMMAND_ENABLED", "").strip().lower() in ("true", "1")
+
+
+def _command_max_length() -> int:
+    """How long the command text may be: DD_MEMCACHED_CMD_MAX_LENGTH, or CMD_MAX_LENGTH when
+    it is unset or not a whole number."""
+    try:
+        return max(0, int(os.environ.get("DD_MEMCACHED_CMD_MAX_LENGTH", CMD_MAX_LENGTH)))
+    except ValueError:
+        return CMD_MAX_LENGTH
+
+
+def _keys_of(command: str, args, kwargs) -> list:
+    """The keys a command names, never its values: the first argument of a keyed command
+    (a key, a list of keys, or the keys of a dict of keys to values)."""
+    if command not in KEYED_COMMANDS:
+        return []
+    first = args[0] if args else kwargs.get("key", kwargs.get("keys", kwargs.get("values")))
+    if isinstance(first, (str, bytes)):
+        return [first]
+    if isinstance(first, (list, tuple, dict)):
+        return list(first)  # of a dict, its keys
+    return []  # an iterator would be used up before the library reads it
+
+
+def _tag_command(span, command: str, args, kwargs) -> None:
+    """Only when the user asked for it, tag memcached.query with the command and its keys
+    ("get cart:42"), cut to _command_max_length() characters as redis cuts its own."""
+    try:
+        if _command_enabled():
+            text = stringify_cache_args([command, *_keys_of(command, args, kwargs)],
+                                        cmd_max_len=_command_max_length())
+            span.set_tag(memcachedx.QUERY, text)
+    except Exception:
+        log.debug("could not tag the memcached command", exc_info=True)
+
+
 def _traced_command(command: str):
     def traced(wrapped, instance, args, kwargs):
         with tracer.trace(
@@ -104,6 +155,7 @@ def _traced_command(command: str):
             span_type=SpanTypes.CACHE,
         ) as span:
             _tag_request(span, instance)
+            _tag_command(span, command, args, kwargs)
             # The library's own exceptions leave this block unchanged: the span records
             # them (error, error.type, error.message) and they reach the caller as raised.
             result = wrapped(*args, **kwargs)

@@ -11,6 +11,8 @@ also change the snapshot) are listed too, so an unexpected failure is caught as 
 import pytest
 
 from checks.families import ORDER
+from checks.probe.workloads.continuity import INSIDE as CONTINUITY_INSIDE
+from checks.probe.workloads.continuity import OUTSIDE as CONTINUITY_OUTSIDE
 from checks.probe.workloads.span_shape import READS
 from checks.report import NOT_WRITTEN
 from tests.checks.conftest import broken
@@ -19,13 +21,20 @@ SNAPSHOT_BOTH = ["default schema", "v1 schema"]
 ROW_COUNT_CASES = [f"db.row_count, {label}" for label, *_ in READS]
 ALL_COMMANDS = ["add", "append", "cas", "decr", "delete", "delete_many", "get", "get_many", "gets",
                 "gets_many", "incr", "prepend", "replace", "set", "set_many", "touch"]
+ALIAS_CASES = ["delete_multi (alias of delete_many)", "get_multi (alias of get_many)",
+               "set_multi (alias of set_many)"]
 EXCEPTION_CASES = [f"{label}: {case}" for label in ("bad input", "no server", "server error")
                    for case in ("no span left open or active", "the application gets the library's exception",
                                 "the span records the error")]
 INVISIBLE_CASES = ["arguments reach the library unchanged", "each command runs exactly once",
                    "return values are unchanged"]
+INSIDE, FAILING = (label for label, _ in CONTINUITY_INSIDE)
+ROOTS_CASE = f"{CONTINUITY_OUTSIDE}: each command is the root of its own trace"
 # A stub that stops a workload is one case: it names what the stub stopped.
 STOPPED_COMMANDS = ["commands run through the integration"]
+# Data exposure: its cases under the command-text setting off (=false) and on (=true).
+COMMAND_TEXT_OFF, COMMAND_TEXT_ON = "DD_TRACE_MEMCACHED_COMMAND_ENABLED=false", "DD_TRACE_MEMCACHED_COMMAND_ENABLED=true"
+COMMAND_TEXT_CASE = f"memcached.query is the command and its keys [{COMMAND_TEXT_ON}]"
 
 # variant: (the check it targets, a fragment of that check's reason, {check: failing cases})
 EXPECTED = {
@@ -39,13 +48,21 @@ EXPECTED = {
         # unpatch() then undoes wrappers that were there before patch(): a change too
         "patching": ["nothing is traced before patch()", "unpatch() restores the library"]}),
     "only_get_set": ("coverage", "set_many: observed no span", {
-        "coverage": [c for c in ALL_COMMANDS if c not in ("get", "set")],
+        "coverage": [c for c in ALL_COMMANDS if c not in ("get", "set")] + ALIAS_CASES,
+        # the threads' get_many and delete make no span
+        "concurrency": ["each span is a child of its own thread's span", "one span per command"],
         "snapshot": SNAPSHOT_BOTH}),
     "misses_touch": ("coverage", "touch: observed no span, expected 1 span, resource 'touch'", {
         "coverage": ["touch"]}),
+    "misses_aliases": ("coverage", "set_multi (alias of set_many): observed no span, expected 1 span, "
+                                   "resource 'set_many'", {"coverage": ALIAS_CASES}),
     "wrong_resource": ("coverage", "set: observed 1 span, resource 'SET'", {
+        # and the keys of the command text: the keyed commands are listed in lower case
+        "data_exposure": [COMMAND_TEXT_CASE],
         # upper-case command names also miss the row-count rule, which reads "get", "gets"
-        "coverage": ALL_COMMANDS, "span_shape": ROW_COUNT_CASES, "snapshot": SNAPSHOT_BOTH}),
+        "coverage": ALL_COMMANDS + ALIAS_CASES, "span_shape": ROW_COUNT_CASES, "snapshot": SNAPSHOT_BOTH,
+        "concurrency": ["each span has its own command's db.row_count",
+                        "each span has its own command's resource"]}),
     "wrong_span_type": ("span_shape", "span type: observed 'db', expected 'cache'", {
         "span_shape": ["span type"], "snapshot": SNAPSHOT_BOTH}),
     "missing_span_kind": ("span_shape", "span.kind: observed (missing), expected 'client'", {
@@ -85,7 +102,23 @@ EXPECTED = {
         "exceptions": ["bad input: no span left open or active", "bad input: the span records the error",
                        "no server: no span left open or active", "no server: the span records the error",
                        "server error: no span left open or active", "server error: the span records the error"],
+        # the open span stays active after the application's span ends: later commands are its children
+        "continuity": [f"{FAILING}: the application's span is active afterwards",
+                       f"{FAILING}: the command's span is its child", ROOTS_CASE],
         "snapshot": SNAPSHOT_BOTH}),
+    "starts_new_trace": ("continuity", "inside an application span: the command's span is its child: observed "
+                                       "the root of a trace of its own", {
+        "continuity": [f"{INSIDE}: the command's span is its child", f"{FAILING}: the command's span is its child"],
+        "concurrency": ["each span is a child of its own thread's span"]}),
+    "clears_active_span_on_error": ("continuity", f"{FAILING}: the application's span is active afterwards: "
+                                                  "observed none", {
+        "continuity": [f"{FAILING}: the application's span is active afterwards"]}),
+    "joins_previous_trace": ("continuity", f"{ROOTS_CASE}: observed the first: a child of memcached.command "
+                                           "(resource get); the second: a child of memcached.command (resource "
+                                           "get), in the first's trace", {
+        "continuity": [ROOTS_CASE], "snapshot": SNAPSHOT_BOTH}),
+    "shares_state_between_threads": ("concurrency", "each span has its own command's db.row_count: observed ", {
+        "concurrency": ["each span has its own command's db.row_count", "no span names another command's key"]}),
     "changes_return_values": ("invisible", "return values are unchanged: observed get('a') gave str", {
         "invisible": ["return values are unchanged"]}),
     "calls_command_twice": ("invisible", "each command runs exactly once: observed delete_many", {
@@ -94,7 +127,8 @@ EXPECTED = {
     "normalizes_arguments": ("invisible", "arguments reach the library unchanged: observed the library got", {
         "invisible": ["arguments reach the library unchanged"]}),
     "no_row_count": ("span_shape", "db.row_count, get hit: observed (missing), expected 1", {
-        "span_shape": ROW_COUNT_CASES, "snapshot": SNAPSHOT_BOTH}),
+        "span_shape": ROW_COUNT_CASES, "snapshot": SNAPSHOT_BOTH,
+        "concurrency": ["each span has its own command's db.row_count"]}),
     "not_measured": ("snapshot", "metrics mismatch on '_dd.measured'", {"snapshot": SNAPSHOT_BOTH}),
     "row_count_ignores_default": ("span_shape", "db.row_count, gets miss, default by position: "
                                                 "observed 1, expected 0", {
@@ -105,9 +139,17 @@ EXPECTED = {
     "undocumented_setting": ("documented", "the docstring names every DD_* variable read: observed "
                                            "DD_MEMCACHED_SERVICE (read in patch.py line 15) is not named", {
         "documented": ["the docstring names every DD_* variable read"]}),
+    "records_values": ("data_exposure", f"no stored value in any span [{COMMAND_TEXT_ON}]: observed "
+                                        "memcached.query holds a stored value (spans of set, set_many, add", {
+        "data_exposure": [f"no stored value in any span [{COMMAND_TEXT_ON}]", COMMAND_TEXT_CASE]}),
+    "records_keys_without_setting": ("data_exposure", f"no key in any span [{COMMAND_TEXT_OFF}]: observed "
+                                                      "memcached.query holds a key (spans of set", {
+        "data_exposure": [f"no key in any span [{COMMAND_TEXT_OFF}]"]}),
     # Half-written packages (exercise mode): checkable and failing, every failure "not written yet".
-    "not_written_yet": ("coverage", "set: not written yet: _tag_request() (patch.py line 15) (and 15 more)", {
-        "patching": STOPPED_COMMANDS, "coverage": ALL_COMMANDS, "span_shape": STOPPED_COMMANDS,
+    "not_written_yet": ("coverage", "set: not written yet: _tag_request() (patch.py line 15) (and 18 more)", {
+        "data_exposure": STOPPED_COMMANDS,
+        "patching": STOPPED_COMMANDS, "coverage": ALL_COMMANDS + ALIAS_CASES,
+        "continuity": STOPPED_COMMANDS, "concurrency": STOPPED_COMMANDS, "span_shape": STOPPED_COMMANDS,
         "schema": STOPPED_COMMANDS, "exceptions": EXCEPTION_CASES, "invisible": INVISIBLE_CASES,
         "snapshot": STOPPED_COMMANDS}),
     "patch_not_written": ("patching", "patch() runs: not written yet: patch() (patch.py line 10)", {
@@ -117,8 +159,10 @@ EXPECTED = {
     "not_written_caught": ("span_shape", "db.row_count, get hit: not written yet: "
                                          "_rows_returned() (patch.py line 16)", {
         **{check: ["every function it runs is written"]
-           for check in ("patching", "coverage", "schema", "invisible")},
+           for check in ("patching", "coverage", "schema", "invisible", "continuity")},
         "span_shape": ROW_COUNT_CASES,
+        "concurrency": ["each span has its own command's db.row_count"],
+        "data_exposure": ["every function it runs is written"],
         "snapshot": SNAPSHOT_BOTH}),
 }
 # Half-written package -> the stub every failing case must name.

@@ -131,6 +131,17 @@ def naming():
     assert cache.get("greeting") == b"hello"
 
 
+def command_text():
+    """Carts in the cache: the spans name the keys only when DD_TRACE_MEMCACHED_COMMAND_ENABLED
+    asks for them, and never the contents."""
+    cache = client()
+    cache.set("cart:42", "3 items")
+    assert cache.get("cart:42") == b"3 items"
+    assert cache.set_many({"cart:7": "1 item", "cart:8": "2 items"}, noreply=False) == []
+    assert cache.get_many(["cart:7", "cart:8", "cart:404"]) == {"cart:7": b"1 item", "cart:8": b"2 items"}
+    assert cache.delete_many(["cart:42", "cart:7", "cart:8"], noreply=False) is True
+
+
 def _closed_port() -> int:
     """A loopback port nobody listens on (bound, then released)."""
     with socket.socket() as probe:
@@ -140,7 +151,7 @@ def _closed_port() -> int:
 
 SCENARIOS = {function.__name__: function for function in (
     happy_path, misses, multi_key, counters, failing_commands, server_down, pooled_client,
-    hash_client, naming)}
+    hash_client, naming, command_text)}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in SCENARIOS:

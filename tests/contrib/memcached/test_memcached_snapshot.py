@@ -69,6 +69,23 @@ def test_hash_client(run):
     run("hash_client")
 
 
+# What a span may carry: the command and its keys on request, cut at the guide's cap; the
+# values stored and read, never.
+@pytest.mark.snapshot
+def test_command_text_off(run):
+    run("command_text")
+
+
+@pytest.mark.snapshot
+def test_command_text_on(run):
+    run("command_text", DD_TRACE_MEMCACHED_COMMAND_ENABLED="true")
+
+
+@pytest.mark.snapshot
+def test_command_text_capped(run):
+    run("command_text", DD_TRACE_MEMCACHED_COMMAND_ENABLED="true", DD_MEMCACHED_CMD_MAX_LENGTH="16")
+
+
 # Service naming: the schema is read once, at import, so each variant is its own process.
 @pytest.mark.snapshot
 def test_service_naming_default(run):

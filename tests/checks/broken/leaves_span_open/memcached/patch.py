@@ -13,6 +13,7 @@ def _traced_command(command):
         span = good.tracer.trace(good.OPERATION_NAME, service=good._service_name(), resource=command,
                                  span_type=good.SpanTypes.CACHE)
         good._tag_request(span, instance)
+        good._tag_command(span, command, args, kwargs)
         result = wrapped(*args, **kwargs)  # raises past span.finish()
         good._tag_response(span, command, result, args, kwargs)
         span.finish()

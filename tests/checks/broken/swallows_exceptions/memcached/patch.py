@@ -14,6 +14,7 @@ def _traced_command(command):
         with good.tracer.trace(good.OPERATION_NAME, service=good._service_name(), resource=command,
                                span_type=good.SpanTypes.CACHE) as span:
             good._tag_request(span, instance)
+            good._tag_command(span, command, args, kwargs)
             try:
                 result = wrapped(*args, **kwargs)
             except Exception:
