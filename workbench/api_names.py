@@ -39,6 +39,7 @@ API_NAMES = (
     # helpers an integration uses
     "ddtrace.contrib.trace_utils.unwrap",
     "ddtrace.contrib.internal.trace_utils",
+    "ddtrace.contrib.internal.trace_utils.is_tracing_enabled",
     "ddtrace.contrib.trace_utils.ext_service",
     "ddtrace.internal.schema.schematize_service_name",
     "ddtrace.internal.schema.schematize_cache_operation",

@@ -148,6 +148,8 @@ def _tag_command(span, command: str, args, kwargs) -> None:
 
 def _traced_command(command: str):
     def traced(wrapped, instance, args, kwargs):
+        if not tracer.enabled:  # DD_TRACE_ENABLED=false: no span, no tagging, only the call
+            return wrapped(*args, **kwargs)
         with tracer.trace(
             schematize_cache_operation(OPERATION_NAME, cache_provider="memcached"),
             service=_service_name(),

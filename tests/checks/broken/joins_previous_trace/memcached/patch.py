@@ -16,6 +16,10 @@ class _ContinuesThePreviousTrace:
 
     previous = None
 
+    @property
+    def enabled(self) -> bool:
+        return tracer.enabled
+
     def trace(self, name, **kwargs):
         parent = tracer.context_provider.active() or self.previous
         span = tracer.start_span(name, child_of=parent, activate=True, **kwargs)

@@ -13,6 +13,10 @@ class _NewTraceEachTime:
     """What the wrapper's `tracer.trace(...)` becomes: a span with no parent. Not activated,
     it leaves the application's active span alone; only its parentage is wrong."""
 
+    @property
+    def enabled(self) -> bool:
+        return tracer.enabled
+
     def trace(self, name, **kwargs):
         return tracer.start_span(name, child_of=None, **kwargs)
 

@@ -1,0 +1,34 @@
+"""With DD_TRACE_ENABLED=false the integration does no tracing work: no span, no tagging."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+SCRIPT = textwrap.dedent("""
+    import importlib
+    import sys
+    from pymemcache.client.base import Client
+    # the module: the package's `patch` attribute is the patch() function
+    integration = importlib.import_module("integrations.memcached.patch")
+
+    calls = []
+    integration._tag_request = lambda span, client: calls.append("tagged")
+    integration.patch()
+    client = Client(("127.0.0.1", int(sys.argv[1])))
+    client.set("k", "v", noreply=False)
+    print(client.get("k"), calls)
+""")
+
+
+def test_disabled_tracer_means_the_wrapper_only_makes_the_call(memcached_server):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DD_", "_DD_"))}
+    for enabled, tagged in (("false", []), ("true", ["tagged", "tagged"])):
+        env.update(DD_TRACE_ENABLED=enabled, DD_INSTRUMENTATION_TELEMETRY_ENABLED="false",
+                   DD_REMOTE_CONFIGURATION_ENABLED="false", DD_TRACE_AGENT_URL="http://127.0.0.1:9")
+        result = subprocess.run([sys.executable, "-c", SCRIPT, str(memcached_server.port)], env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().split(maxsplit=1) == ["b'v'", str(tagged)], (enabled, result.stdout)
