@@ -21,10 +21,6 @@ from practice.chapters import library_of, walk
 from workbench.bench import WorkbenchError
 
 
-def _chapters():
-    return walk()
-
-
 def not_written_message(error: BaseException, package: Path) -> str:
     """One line for a starter that was called before it was written."""
     frames = [frame for frame in traceback.extract_tb(error.__traceback__)
@@ -51,7 +47,7 @@ class PracticeMagics(Magics):
     def integration_exercise(self, line: str):
         """Open the learner's package for this chapter; say what earlier chapters left unwritten."""
         stem = line.strip()
-        chapters = _chapters()
+        chapters = walk()
         stems = [chapter.stem for chapter in chapters]
         if stem not in stems:
             raise UsageError(f"name this chapter, e.g. %integration_exercise {stems[3]}")
@@ -77,7 +73,7 @@ class PracticeMagics(Magics):
         if not bench.kept:
             raise UsageError("catching up needs the learner's package: run %integration_exercise first.")
         try:
-            saved = learner.catch_up(bench, _chapters(), stem)
+            saved = learner.catch_up(bench, walk(), stem)
         except (ValueError, WorkbenchError) as error:
             raise UsageError(str(error)) from None
         print(f"your package now holds the guide's solution up to {stem}.")

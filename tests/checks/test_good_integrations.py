@@ -45,10 +45,7 @@ def test_builtin_integration_passes_every_check_but_what_it_gets_wrong(check_rep
 
 def test_builtin_counts_a_miss_with_a_default_as_a_row(shared_services):
     # The defect without the check kit: `1 if result else 0` sees the caller's default.
-    session = shared_services.agent_client.session().start()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DD_", "_DD_"))}
-    env.update(session.env())
-    script = textwrap.dedent("""
+    spans = _traced_spans(shared_services, """
         import sys
         import pymemcache.client.base
         from ddtrace.contrib.internal.pymemcache.patch import patch
@@ -58,10 +55,6 @@ def test_builtin_counts_a_miss_with_a_default_as_a_row(shared_services):
         client.get("no-such-key-for-the-row-count", "fallback")
         tracer.flush()
     """)
-    result = subprocess.run([sys.executable, "-c", script, str(shared_services.memcached.port)],
-                            env=env, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    spans = [span for trace in session.traces() for span in trace]
     assert [span["metrics"].get("db.row_count") for span in spans] == [1]
 
 
@@ -81,15 +74,19 @@ def test_builtin_unpatch_replaces_hashclient_with_client():
     assert result.stdout.split() == ["False", "True"], result.stderr
 
 
-def _traced_resources(services, script: str) -> list[str]:
-    """Run ``script`` traced (memcached's port is argv[1]); the resources of its spans."""
+def _traced_spans(services, script: str) -> list[dict]:
+    """Run ``script`` traced (memcached's port is argv[1]); its spans, as the agent got them."""
     session = services.agent_client.session().start()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DD_", "_DD_"))}
     env.update(session.env())
     result = subprocess.run([sys.executable, "-c", textwrap.dedent(script), str(services.memcached.port)],
                             env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    return [span["resource"] for trace in session.traces() for span in trace]
+    return [span for trace in session.traces() for span in trace]
+
+
+def _traced_resources(services, script: str) -> list[str]:
+    return [span["resource"] for span in _traced_spans(services, script)]
 
 
 def test_builtin_traces_hashclient_on_import_without_patch(shared_services):
