@@ -19,7 +19,7 @@ PROMISE = ("patch() traces every command once, a second patch() changes nothing,
 
 HINT_VERSIONS = (f"return the {LIBRARY} versions the integration is tested against as a version "
                  f"specifier from _supported_versions() in patch.py, not '*': the guide's integration "
-                 f"declares {{'{LIBRARY}': '>=4.0.0'}}, the range chapter 09-library-support derives "
+                 f"declares {{'{LIBRARY}': '>=4.0.0'}}, the range chapter 11-library-support derives "
                  f"from the versions its test matrix runs")
 
 _COMMANDS = 2  # each window of the workload runs a set and a get

@@ -112,7 +112,7 @@ def test_fresh_scaffold_is_checkable_and_failing(tmp_path):
     versions = next(case for case in report["checks"][0]["cases"]
                     if case["name"] == "_supported_versions() declares a tested range")
     assert versions["observed"] == "{'pymemcache': '*'}: any version, not a range"
-    assert "'>=4.0.0'" in versions["hint"] and "09-library-support" in versions["hint"]
+    assert "'>=4.0.0'" in versions["hint"] and "11-library-support" in versions["hint"]
 
 
 def test_documented_alone_is_static_and_quick():

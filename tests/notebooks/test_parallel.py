@@ -13,7 +13,7 @@ from tests.notebooks.regression import check_notebook
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 # One chapter that writes the integration package and runs checks, one that writes and
 # reads snapshot files: the two kinds of state that parallel runs could share by mistake.
-CHAPTERS = ("05-service-naming", "08-testing")
+CHAPTERS = ("05-service-naming", "10-testing")
 
 
 def test_the_same_chapters_run_twice_at_once(tmp_path):
