@@ -11,11 +11,13 @@ BUILD ?= _build
 SITE := $(BUILD)/html
 export GUIDE_BUILD_DIR := $(abspath $(BUILD))
 PYTEST := $(BIN)/python -m pytest
+# pytest-xdist: two workers for two cores; worksteal keeps both busy when tests differ in length.
+BOTH_CORES := -n 2 --dist worksteal
 SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
 
 .PHONY: help venv system-deps docs docs-force serve lab test test-harness test-notebooks \
-        test-site notebook-baselines lock bench clean snapshots test-matrix exercises lab-venv \
-        browser-deps test-lab
+        test-site notebook-baselines soak lock bench clean snapshots test-matrix exercises lab-venv \
+        browser-deps test-lab test-browser screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -65,7 +67,7 @@ lab-venv: venv  ## Install JupyterLab and jupytext into .venv (requirements-lab.
 	@# --no-deps: the lab lock is complete and, like the main lock, leaves rfc3987-syntax out.
 	@$(BIN)/uv pip install -q --no-deps -p $(BIN)/python -r requirements-lab.lock
 
-browser-deps:  ## Install chromium for tests/lab (apt-get, as root) or say how
+browser-deps:  ## Install chromium for tests/lab and tests/browser (apt-get, as root) or say how
 	@scripts/browser-deps.sh
 
 test-lab: lab-venv browser-deps  ## JupyterLab in a real browser: a chapter opens as a notebook and runs a cell
@@ -74,23 +76,41 @@ test-lab: lab-venv browser-deps  ## JupyterLab in a real browser: a chapter open
 # --- tests -------------------------------------------------------------------------------
 # --snapshot-ci: a missing snapshot fails the run instead of being written (`make snapshots` records).
 # lab-venv, browser-deps: tests/lab drives `make lab`'s JupyterLab in chromium.
-test: venv lab-venv browser-deps  ## Run every test: harness, checks, snapshots, notebooks, the lab, a -W site build, the version matrix
-	$(PYTEST) --snapshot-ci
+# Each notebook executes once: tests/notebooks stores every chapter's run in the site's
+# execution cache (docs/_ext/execution_cache.py), so test-site then executes nothing.
+test: venv lab-venv browser-deps  ## Run every test: harness, checks, snapshots, notebooks, the lab, a -W site build and every page of it in chromium, the version matrix
+	$(PYTEST) $(BOTH_CORES) --snapshot-ci
 	$(MAKE) --no-print-directory test-site
+	$(MAKE) --no-print-directory test-browser SITE_DIR=$(BUILD)/test-site/html
 	$(MAKE) --no-print-directory test-matrix
 
 test-harness: venv  ## Tests of the service harness only
 	$(PYTEST) tests/harness
 
-test-notebooks: venv  ## Execute every notebook and compare outputs with the baselines
-	$(PYTEST) tests/notebooks
+test-notebooks: venv  ## Execute every notebook once: outputs vs the baselines, a re-run in the same kernel, two chapters twice at once
+	$(PYTEST) $(BOTH_CORES) tests/notebooks
 
 notebook-baselines: venv  ## Re-record the notebooks' output baselines after a real change
-	$(PYTEST) tests/notebooks --nb-force-regen
+	$(PYTEST) $(BOTH_CORES) tests/notebooks --nb-force-regen
 
-test-site: venv  ## Build the site with -W into a scratch directory (warnings are errors)
+N ?= 10
+soak: venv  ## Run the notebook tests N times (N=10), every other run with a core kept busy; passes, failures, the first failure's log
+	$(BIN)/python scripts/soak.py --runs $(N) --log-dir $(BUILD)/soak -- $(PYTEST) $(BOTH_CORES) tests/notebooks
+
+test-site: venv  ## Build the site with -W into a scratch directory (warnings are errors); it executes only what tests/notebooks did not
 	rm -rf $(BUILD)/test-site
 	$(SPHINX) -d $(BUILD)/test-site/doctrees . $(BUILD)/test-site/html
+
+# tests/browser open every page of a built site in chromium (served on 127.0.0.1): SITE_DIR
+# names the site; `make test` passes the one test-site has just built.
+SITE_DIR ?= $(SITE)
+test-browser: venv browser-deps  ## Every page of a built site (SITE_DIR=, default _build/html) in chromium: loads, links, layout, interactions
+	@test -f $(SITE_DIR)/index.html || { echo "error: no built site in $(SITE_DIR): run make docs, or pass SITE_DIR=<folder>" >&2; exit 1; }
+	GUIDE_SITE_DIR=$(abspath $(SITE_DIR)) $(PYTEST) tests/browser
+
+screenshots: venv browser-deps  ## A full-page PNG of every page, light and dark, into _build/screenshots (SITE_DIR= as above)
+	@test -f $(SITE_DIR)/index.html || $(MAKE) --no-print-directory docs
+	$(BIN)/python -m tests.browser.screenshots --site $(SITE_DIR) --out $(BUILD)/screenshots
 
 snapshots: venv  ## Re-record the snapshot files of tests/contrib, then review `git diff tests/snapshots`
 	env -u CI $(PYTEST) tests/contrib --snapshot-update

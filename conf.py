@@ -24,17 +24,21 @@ extensions = [
     "sphinx_copybutton",
     "notebook_guard",
     "library_fingerprint",
+    "execution_cache",           # executes notebooks over IPC kernels; the tests fill it too
     "root_redirect",
     "workbench_lexer",
     "workbench_replay",
     "exercise_downloads",
+    "notebook_downloads",
+    "execution_status_words",
+    "inline_svg_outputs",
 ]
 
 # --- MyST and notebook execution -------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
 nb_execution_mode = "cache"             # `make docs-force` re-executes everything
-nb_execution_cache_path = str(BUILD_DIR / ".jupyter_cache")
+nb_execution_cache_path = str(BUILD_DIR / ".jupyter_cache")  # filled by tests/notebooks too
 nb_execution_timeout = 120              # per cell; a hung call fails, it does not stall CI
 nb_execution_raise_on_error = True      # a failing cell fails the build...
 nb_execution_show_tb = True             # ...with its traceback on the terminal
@@ -51,6 +55,9 @@ html_theme_options = {
     "use_download_button": True,
     "home_page_in_toc": True,
 }
+# Follow the reader's system setting until they pick a theme. Left unset, the theme's script
+# logs "Got invalid theme mode" as a console error on every page (tests/browser).
+html_context = {"default_mode": "auto"}
 
 # Copy buttons copy the command or code only: no prompts, no output lines.
 copybutton_prompt_text = r">>> |\.\.\. |\$ "

@@ -8,7 +8,7 @@ missing. Two ways to use it:
 - anywhere: ``with snapshot(agent_client, token, directory) as session: ...``.
 
 Fields that differ between two correct runs are ignored through one list,
-``harness.VOLATILE_SNAPSHOT_FIELDS``; a test adds its own with ``ignores=``.
+``harness.tracing.VOLATILE_SNAPSHOT_FIELDS``; a test adds its own with ``ignores=``.
 """
 
 from agent_snapshots.snapshots import (

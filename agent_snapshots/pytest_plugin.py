@@ -38,10 +38,9 @@ from pathlib import Path
 
 import pytest
 
-from agent_snapshots.snapshots import (
-    SnapshotMismatch, check, flush_in_process_tracer, snapshot_path, token_for, validated_ignores,
-)
+from agent_snapshots.snapshots import SnapshotMismatch, check, snapshot_path, token_for, validated_ignores
 from harness import ServiceError, Services, TestAgentClient
+from harness.tracing import flush_tracer
 
 _SESSION = pytest.StashKey()   # item -> (AgentSession, ignores)
 _WRITTEN = pytest.StashKey()   # config -> list of files recorded in this run
@@ -196,7 +195,7 @@ def agent_snapshot(request, snapshot_agent):
 
 
 def _compare(config, session, ignores) -> None:
-    flush_in_process_tracer()
+    flush_tracer()
     # An agent we started enforces CI mode itself; one started elsewhere may not.
     external = bool(config.getoption("snapshot_agent_url"))
     outcome = check(session, snapshot_dir(config), ignores,

@@ -4,47 +4,64 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import textwrap
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from harness import VOLATILE_SNAPSHOT_FIELDS, AgentSession, TestAgentClient
+from harness.agent import AgentSession, TestAgentClient
+from harness.tracing import AGENT_IGNORED_FIELDS, VOLATILE_SNAPSHOT_FIELDS, flush_tracer
 
-# Fields the agent itself ignores on every comparison (its --snapshot-ignored-attrs default)
-# and that ddtrace puts on spans. Leaving them out of the files as well means re-recording
-# an unchanged workload rewrites a byte-identical file. tests/snapshot_plugin checks that
-# each one really is among the agent's defaults: storing less than is compared would fail.
-NOT_STORED = (
-    "start", "duration",
-    "meta._dd.p.tid", "meta.runtime-id",
-    "metrics.process_id", "metrics._dd.tracer_kr",
-)
+# The fields the agent ignores on every comparison are left out of the files as well, so
+# re-recording an unchanged workload rewrites a byte-identical file.
+NOT_STORED = AGENT_IGNORED_FIELDS
 # The agent needs these to rebuild the trace tree from a file; they are never removed.
 _STRUCTURE = frozenset({"trace_id", "span_id", "parent_id"})
 
 
 class SnapshotMismatch(AssertionError):
-    """The traces differ from the snapshot, or there was nothing to compare."""
+    """The traces differ from the snapshot, or there was nothing to compare.
+
+    ``agent_report``: the test agent's own explanation ('' when it gave none)."""
+
+    def __init__(self, message: str, agent_report: str = ""):
+        super().__init__(message)
+        self.agent_report = agent_report
+
+
+@dataclass(frozen=True)
+class AgentReport:
+    """The agent's explanation of a mismatch, read once for every way of showing it.
+
+    The agent reports nested frames, one per trace compared so far (indented, after an
+    "At request ..." line), and ends with one unindented line: the verdict. Only the last
+    trace's frame concerns the verdict.
+    """
+    verdict: str                          # the unindented lines but "At request ..."
+    last_trace: str                       # the last trace's frame, dedented ('' if none)
+    compared: tuple[str, ...]             # the "At compare of ..." lines: where the agent was
+    expected_resources: tuple[str, ...]   # the resource of each expected span it showed
+
+
+def read_report(agent_report: str) -> AgentReport:
+    lines = agent_report.strip().splitlines()
+    frames = lines[:-1]
+    last = max((i for i, line in enumerate(frames) if line.lstrip().startswith("At trace ")), default=None)
+    return AgentReport(
+        verdict=" ".join(line.strip() for line in lines
+                         if line.strip() and not line.startswith((" ", "\t", "At request"))),
+        last_trace=textwrap.dedent("\n".join(frames[last:])) if last is not None else "",
+        compared=tuple(line.strip() for line in lines if line.strip().startswith("At compare of")),
+        expected_resources=tuple(re.findall(r"- Expected span:\s*\{.*?'resource': '([^']*)'", agent_report, re.S)))
 
 
 def explain(agent_report: str) -> str:
-    """The agent's verdict first, then the span it was comparing (expected vs received).
-
-    The agent reports nested frames, one per trace compared so far, and ends with one
-    unindented line: the verdict. Only the last trace's frame concerns the verdict.
-    """
-    lines = agent_report.strip().splitlines()
-    if not lines:
+    """The agent's verdict first, then the span it was comparing (expected vs received)."""
+    report = read_report(agent_report)
+    if not report.verdict:
         return "(the test agent gave no explanation)"
-    verdict, frames = lines[-1], lines[:-1]
-    last_trace = max((i for i, line in enumerate(frames) if line.lstrip().startswith("At trace ")),
-                     default=None)
-    if last_trace is None:
-        return verdict
-    return "\n".join([verdict, textwrap.dedent("\n".join(frames[last_trace:]))])
+    return "\n".join(part for part in (report.verdict, report.last_trace) if part)
 
 
 @dataclass(frozen=True)
@@ -74,14 +91,6 @@ def validated_ignores(ignores: Iterable[str]) -> tuple[str, ...]:
         raise TypeError(f"ignores must be a list of field names such as 'meta.out.host', "
                         f"got {ignores!r}")
     return tuple(ignores)
-
-
-def flush_in_process_tracer() -> None:
-    """Send what an in-process tracer still holds; a subprocess flushes when it exits."""
-    if "ddtrace" in sys.modules:
-        from ddtrace.trace import tracer
-
-        tracer.flush()
 
 
 def check(session: AgentSession, directory: str | Path, ignores: Iterable[str] = (),
@@ -124,7 +133,7 @@ def check(session: AgentSession, directory: str | Path, ignores: Iterable[str] =
             f"The test agent says: {explain(result.message)}\n"
             f"(ignored fields: {', '.join(ignored)})\n"
             f"If the new traces are right, re-record the file (pytest --snapshot-update, or "
-            f"`make snapshots`) and review the diff.")
+            f"`make snapshots`) and review the diff.", agent_report=result.message)
     if not recorded:
         raise SnapshotMismatch(
             f"the test agent received no traces under token {session.token!r}, so there is "
@@ -146,7 +155,7 @@ def snapshot(client: TestAgentClient, token: str, directory: str | Path,
     ignores = validated_ignores(ignores)
     session = client.session(token).start()
     yield session
-    flush_in_process_tracer()
+    flush_tracer()  # an in-process tracer's spans; a subprocess flushed when it exited
     check(session, directory, ignores, update)
 
 

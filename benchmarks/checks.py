@@ -2,9 +2,10 @@
 
     .venv/bin/python -m benchmarks.checks [--repeat N]
 
-For the guide's integration and ddtrace's own pymemcache integration: each notebook check
-call (services started and stopped included), the schema matrix on its own, and the whole
-command-line run. Prints a table with the goals beside the figures; asserts nothing.
+For the guide's integration, ddtrace's own pymemcache integration (pymemcache profile) and
+ddtrace's redis integration (redis profile): each notebook check call (services started
+and stopped included), the schema matrix on its own, and the whole command-line run.
+Prints a table with the goals beside the figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from rich.console import Console
 from rich.table import Table
 
 from checks import notebook as check
-from checks.families import ORDER
+from checks.profiles import get_profile
+from checks.suite import applicable
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGETS = (("guide", "integrations/memcached", None),
-           ("built-in", "ddtrace.contrib.internal.pymemcache", "pymemcache"))
+TARGETS = (("guide", "integrations/memcached", None, "pymemcache"),
+           ("built-in", "ddtrace.contrib.internal.pymemcache", "pymemcache", "pymemcache"),
+           ("redis built-in", "ddtrace.contrib.internal.redis", "redis", "redis"))
 GOALS = {"check": 3.0, "schema": 5.0, "cli": 20.0}
 
 
@@ -37,26 +40,29 @@ def _seconds(action, repeat: int) -> list[float]:
     return figures
 
 
-def _cli(target: str, name: str | None) -> None:
-    argv = [sys.executable, "-m", "checks", target] + (["--name", name] if name else [])
+def _cli(target: str, name: str | None, library: str) -> None:
+    argv = [sys.executable, "-m", "checks", target, "--library", library] + (["--name", name] if name else [])
     subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.checks")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (default 3)")
+    parser.add_argument("--only", choices=[label for label, *_ in TARGETS], help="measure one integration")
     args = parser.parse_args(sys.argv[1:])
 
     table = Table(title=f"check kit timings (seconds, {args.repeat} runs each)")
     for header in ("measurement", "integration", "median", "min", "max", "goal"):
         table.add_column(header, justify="left" if header in ("measurement", "integration") else "right")
-    for label, target, name in TARGETS:
+    for label, target, name, library in TARGETS:
+        if args.only and label != args.only:
+            continue
         path = str(ROOT / target) if "/" in target else target
-        for family in ORDER:
-            figures = _seconds(lambda: getattr(check, family)(path, name=name), args.repeat)
+        for family in applicable(get_profile(library)):
+            figures = _seconds(lambda: getattr(check, family)(path, name=name, library=library), args.repeat)
             goal = GOALS["schema"] if family == "schema" else GOALS["check"]
             table.add_row(f"check.{family}()", label, *_row(figures, goal))
-        figures = _seconds(lambda: _cli(path, name), args.repeat)
+        figures = _seconds(lambda: _cli(path, name, library), args.repeat)
         table.add_row("python -m checks (all checks)", label, *_row(figures, GOALS["cli"]))
     Console().print(table)
 

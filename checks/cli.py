@@ -10,8 +10,10 @@ import sys
 from rich.console import Console
 from rich.markup import escape
 
+from checks.cases import NO_SPANS
 from checks.families import ORDER
-from checks.families.common import NO_SPANS
+from checks.profiles import DEFAULT, profiles
+from checks.render import summary_blocks, to_terminal
 from checks.report import Report
 from checks.runner import DEFAULT_TIMEOUT
 from checks.suite import run_checks
@@ -19,8 +21,9 @@ from checks.suite import run_checks
 EXIT_PASS, EXIT_FAIL, EXIT_UNCHECKABLE = 0, 1, 2
 
 DESCRIPTION = """\
-Run the conformance checks on a pymemcache integration, against a real memcached and the
-real APM test agent (both started and stopped here).
+Run the conformance checks on an integration of a client library (pymemcache by default,
+or redis with --library redis), against its real server and the real APM test agent (both
+started and stopped here).
 
 TARGET is a directory holding the integration package (e.g. integrations/memcached) or an
 importable module name (e.g. ddtrace.contrib.internal.pymemcache, with --name pymemcache).
@@ -40,6 +43,9 @@ def parse_args(argv):
     parser.add_argument("target", metavar="TARGET")
     parser.add_argument("--name", help="the integration's name: sets the expected `component` tag and "
                         "the DD_<NAME>_SERVICE variable (default: the package's name)")
+    parser.add_argument("--library", choices=list(profiles()), default=DEFAULT,
+                        help=f"the library the integration instruments: its profile of commands, server, "
+                        f"naming and reference snapshots (default {DEFAULT})")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--check", action="append", choices=ORDER, metavar="CHECK",
                         help=f"run only this check (repeatable): {', '.join(ORDER)}")
@@ -54,38 +60,23 @@ def exit_code(report: Report) -> int:
     return EXIT_PASS if report.passed else EXIT_FAIL
 
 
-def _print_lines(report: Report, console: Console) -> None:
-    width = max(len(check.check) for check in report.checks)
-    hints_shown = set()
-    for check in report.checks:
-        if check.passed:
-            console.print(f"[green]✓[/] {check.check:<{width}}  {escape(check.title)}: "
-                          f"{len(check.cases)} of {len(check.cases)} cases pass")
-            continue
-        console.print(f"[red]✗[/] {check.check:<{width}}  {escape(check.reason)}")
-        if check.hint and check.hint not in hints_shown:
-            hints_shown.add(check.hint)
-            # A stub's own chapter is not known here: only a defect points to the check's chapter.
-            stub = check.failures and check.failures[0].not_written
-            taught = f" (chapter {check.chapter})" if check.chapter and not stub else ""
-            console.print(f"  {'':<{width}}  [dim]how to fix:[/] {escape(check.hint)}{taught}")
-    failing = [check for check in report.checks if not check.passed]
+def _nothing_traced(report: Report) -> bool:
     # The checks that read spans: invisible compares results, documented reads files.
-    traced_checks = [check for check in report.checks if check.check not in ("invisible", "documented")]
-    if traced_checks and all(any(case.observed == NO_SPANS for case in check.cases) for check in traced_checks):
-        console.print("[red]diagnosis:[/] the integration produced no spans at all: patch() ran, "
-                      "but no command was traced")
-    summary = f"{len(report.checks) - len(failing)} of {len(report.checks)} checks pass"
-    console.print(f"[bold {'green' if not failing else 'red'}]{summary}[/]")
+    traced = [check for check in report.checks if check.check not in ("invisible", "documented")]
+    return bool(traced) and all(any(case.observed == NO_SPANS for case in check.cases) for check in traced)
 
 
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    checks = tuple(args.check) if args.check else ORDER
+    checks = tuple(args.check) if args.check else None
     console = Console(highlight=False, soft_wrap=True)
     if not args.json:
         console.print(f"Checking [bold]{escape(args.target)}[/] …")
-    report = run_checks(args.target, checks, args.name, args.timeout)
+    try:
+        report = run_checks(args.target, checks, args.name, args.timeout, library=args.library)
+    except ValueError as error:  # a --check that does not apply to the --library
+        Console(stderr=True, highlight=False, soft_wrap=True).print(f"[red]error:[/] {escape(str(error))}")
+        return EXIT_UNCHECKABLE
     code = exit_code(report)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
@@ -93,5 +84,5 @@ def main(argv=None) -> int:
         Console(stderr=True, highlight=False, soft_wrap=True).print(
             f"[red]error:[/] cannot check {escape(args.target)}: {escape(report.target_error)}")
     else:
-        _print_lines(report, console)
+        to_terminal(summary_blocks(report, _nothing_traced(report)), console)
     return code

@@ -1,17 +1,18 @@
 """Results of checks: one Case per promise, one CheckResult per check, one Report per call.
 
 A Report renders as an HTML table in Jupyter and on the site, and as deterministic plain
-text (no ports, ids or durations) for the terminal and the notebook tests; see render.py.
+text (no ports, ids or durations) for the terminal and the notebook tests: render.py draws
+both, reading the results without importing this module.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-# The observed value of a case that failed because a starter stub still raises
-# NotImplementedError: work to do, not a defect (see checks/probe/stubs.py).
-NOT_WRITTEN = "not written yet"
-KEPT, BROKEN = "kept", "broken"  # with NOT_WRITTEN: a check's status in the progress view
+from checks import render
+from checks.status import BROKEN, KEPT, NOT_WRITTEN
+
+__all__ = ["BROKEN", "KEPT", "NOT_WRITTEN", "Case", "CheckResult", "Progress", "Report"]
 
 
 @dataclass
@@ -90,6 +91,7 @@ class CheckResult:
 class Report:
     target: str                     # the target as given
     name: str                       # the integration's name (component, DD_<NAME>_SERVICE)
+    library: str = "pymemcache"     # the library profile it was checked against
     checks: list[CheckResult] = field(default_factory=list)
     error: str | None = None        # nothing could be checked (bad target, no services)
 
@@ -112,16 +114,14 @@ class Report:
         raise KeyError(check)
 
     def to_dict(self) -> dict:
-        return {"target": self.target, "name": self.name, "passed": self.passed,
+        return {"target": self.target, "name": self.name, "library": self.library, "passed": self.passed,
                 "error": self.target_error, "checks": [check.to_dict() for check in self.checks]}
 
     def __repr__(self) -> str:
-        from checks.render import as_text
-        return as_text(self)
+        return render.as_text(self)
 
     def _repr_html_(self) -> str:
-        from checks.render import as_html
-        return as_html(self)
+        return render.as_html(self)
 
 
 @dataclass
@@ -138,9 +138,7 @@ class Progress:
                 for check in self.report.checks]
 
     def __repr__(self) -> str:
-        from checks.render import progress_text
-        return progress_text(self)
+        return render.progress_text(self)
 
     def _repr_html_(self) -> str:
-        from checks.render import progress_html
-        return progress_html(self)
+        return render.progress_html(self)

@@ -15,23 +15,18 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.expectations import APP_SERVICE
+from checks.profiles import APP_SERVICE, Profile
 from checks.probe.protocol import decode
 from checks.target import Target
+from harness.tracing import child_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TIMEOUT = 20.0  # seconds per probe; a correct one takes well under one
 
-# Quiet, deterministic tracer settings for every probe. The caller's own DD_* settings
-# (a notebook kernel's tracer, a shell's DD_SERVICE) are never inherited.
-PROBE_ENV = {
-    "DD_SERVICE": APP_SERVICE,
-    "DD_TRACE_STARTUP_LOGS": "false",
-    "DD_INSTRUMENTATION_TELEMETRY_ENABLED": "false",
-    "DD_REMOTE_CONFIGURATION_ENABLED": "false",
-    "DD_TRACE_STATS_COMPUTATION_ENABLED": "false",  # stats payloads are not what we compare
-}
-_INHERIT_NOT = ("DD_", "_DD_", "OTEL_")
+# On top of the quiet defaults of every traced child (harness.tracing.CHILD_DEFAULTS);
+# the caller's own DD_* settings (a notebook kernel's tracer, a shell's DD_SERVICE) are
+# never inherited.
+PROBE_ENV = {"DD_SERVICE": APP_SERVICE}
 
 
 def python_executable() -> str:
@@ -39,17 +34,13 @@ def python_executable() -> str:
     return str(venv_python) if venv_python.exists() else sys.executable
 
 
-def probe_env(target: Target, session_env: dict[str, str], extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(_INHERIT_NOT)}
-    env.update(PROBE_ENV)
-    if target.builtin:
-        env[f"DD_TRACE_{target.name.upper()}_ENABLED"] = "true"
-    else:
-        # Under ddtrace-run the built-in would replace the client and hide this integration.
-        env["DD_TRACE_PYMEMCACHE_ENABLED"] = "false"
-    env.update(session_env)
-    env.update(extra or {})
-    return env
+def probe_env(target: Target, profile: Profile, session_env: dict[str, str],
+              extra: dict[str, str] | None = None) -> dict[str, str]:
+    # A target that is not built in switches the library's built-in off: under ddtrace-run
+    # it would replace the client and hide this integration.
+    switch = ({f"DD_TRACE_{target.name.upper()}_ENABLED": "true"} if target.builtin
+              else {f"DD_TRACE_{profile.builtin_setting}_ENABLED": "false"})
+    return child_env(PROBE_ENV, switch, session_env, extra or {})
 
 
 @dataclass
@@ -105,14 +96,16 @@ def _tail(text: str, lines: int = 6) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
-def run_probe(services, target: Target, family: str, timeout: float = DEFAULT_TIMEOUT,
-              extra_env: dict[str, str] | None = None) -> ProbeRun:
-    session = services.agent_client.session().start()
-    request = {"family": family, "target": target.to_probe(),
-               "server": list(services.memcached.address)}
+def run_probe(services, target: Target, profile: Profile, workload: str, timeout: float = DEFAULT_TIMEOUT,
+              extra_env: dict[str, str] | None = None, token: str | None = None) -> ProbeRun:
+    """Run ``workload`` (a checks.workload_ids id) of ``profile`` on ``target``; ``token``
+    names the agent session (default: a fresh one)."""
+    session = services.agent_client.session(token).start()
+    request = {"workload": workload, "profile": profile.name, "target": target.to_probe(),
+               "server": list(getattr(services, profile.server).address)}
     # -P: the working directory is not put on sys.path; the target path is added explicitly.
     argv = [python_executable(), "-P", "-m", "checks.probe"]
-    env = probe_env(target, session.env(), extra_env)
+    env = probe_env(target, profile, session.env(), extra_env)
     process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, env=env, text=True,
                                start_new_session=True)

@@ -18,7 +18,9 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
 class TargetError(Exception):
-    """The target cannot be checked at all. ``str(error)`` is one line: what and why."""
+    """The target cannot be checked at all (no such package, it does not import, it lacks
+    patch()): raised here in the parent, and by the probe (checks.probe.loader), which
+    reports it. ``str(error)`` is one line: what and why."""
 
 
 @dataclass(frozen=True)

@@ -16,17 +16,7 @@ import uuid
 from dataclasses import dataclass
 
 from harness.errors import ServiceError
-
-# Fields that differ between two runs of the same workload, beyond those the agent
-# already ignores (ids, start, duration). One list, used by every snapshot comparison.
-VOLATILE_SNAPSHOT_FIELDS = (
-    "meta._dd.tags.process",   # derived from the script path and working directory
-    "meta.error.stack",        # file paths and line numbers
-    "meta._dd.base_service",   # inferred from the entry point when DD_SERVICE is unset
-    "meta.runtime-id",
-    "metrics.process_id",
-    "metrics.network.destination.port",  # the harness picks a free port each run
-)
+from harness.tracing import VOLATILE_SNAPSHOT_FIELDS
 
 
 @dataclass(frozen=True)
@@ -71,11 +61,16 @@ class AgentSession:
         self.client = client
         self.token = token
 
-    def start(self) -> "AgentSession":
-        status, body = self.client._get("/test/session/start", test_session_token=self.token)
+    def _ask(self, path: str, failure: str) -> bytes:
+        """The body of the agent's answer for this session; ServiceError unless it is 200 OK."""
+        status, body = self.client._get(path, test_session_token=self.token)
         if status != 200:
-            raise ServiceError(f"test agent refused to start session {self.token}: {body!r}",
+            raise ServiceError(f"test agent {failure}: {body[:300]!r}",
                                "read the agent's log (Services.agent.log_path).")
+        return body
+
+    def start(self) -> "AgentSession":
+        self._ask("/test/session/start", f"refused to start session {self.token}")
         return self
 
     def env(self) -> dict[str, str]:
@@ -86,11 +81,7 @@ class AgentSession:
         }
 
     def traces(self) -> list[list[dict]]:
-        status, body = self.client._get("/test/session/traces", test_session_token=self.token)
-        if status != 200:
-            raise ServiceError(f"test agent could not list traces: {body[:300]!r}",
-                               "read the agent's log (Services.agent.log_path).")
-        return json.loads(body)
+        return json.loads(self._ask("/test/session/traces", "could not list traces"))
 
     def wait_for_spans(self, count: int, timeout: float = 5.0) -> list[dict]:
         """Poll until at least ``count`` spans arrived; return all spans, oldest first."""

@@ -11,14 +11,7 @@ from __future__ import annotations
 import os
 
 from harness.stack import Services
-
-# Quiet, deterministic tracer output inside notebooks; set before ddtrace is imported.
-TRACER_DEFAULTS = {
-    "DD_TRACE_STARTUP_LOGS": "false",
-    "DD_INSTRUMENTATION_TELEMETRY_ENABLED": "false",
-    "DD_REMOTE_CONFIGURATION_ENABLED": "false",
-    "DD_TRACE_PYMEMCACHE_ENABLED": "false",  # the guide writes its own; see chapter 2
-}
+from harness.tracing import TRACER_DEFAULTS
 
 _current: Services | None = None
 _agent_port: int | None = None

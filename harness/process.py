@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 from mirakuru import TCPExecutor
 from mirakuru.exceptions import AlreadyRunning, ProcessExitedWithError, TimeoutExpired
 
@@ -64,6 +65,28 @@ class _ServerExecutor(TCPExecutor):
         kwargs = super()._popen_kwargs
         kwargs["preexec_fn"] = _die_with_parent
         return kwargs
+
+    def after_start_check(self) -> bool:
+        # An answer on the port is not enough: a process that bound the port between
+        # mirakuru's free-port check and our server's bind would answer too, and two
+        # kernels would share one test agent. Ours is up only when *it* listens there;
+        # otherwise it fails to bind and exits, and the caller retries on another port.
+        return super().after_start_check() and self._listens_on_port()
+
+    def _listens_on_port(self) -> bool:
+        try:
+            root = psutil.Process(self.process.pid)
+            tree = [root, *root.children(recursive=True)]
+        except (psutil.Error, AttributeError):
+            return False
+        for proc in tree:
+            try:
+                sockets = proc.net_connections(kind="tcp")
+            except psutil.Error:
+                continue
+            if any(s.status == psutil.CONN_LISTEN and s.laddr.port == self.port for s in sockets):
+                return True
+        return False
 
 
 @dataclass

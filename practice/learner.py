@@ -65,8 +65,7 @@ def catch_up(bench, chapters: list[Chapter], upto: str) -> Path:
         raise ValueError(f"no chapter {upto!r}; chapters with exercises: "
                          f"{', '.join(c.stem for c in chapters if c.has_exercises)}.")
     saved = save_copy(bench.package_dir, f"before-catch-up-to-{upto}")
-    steps = [step for chapter in chapters[:stems.index(upto) + 1]
-             for step in replay.steps_in(chapter.path)]
+    steps = replay.steps_through(upto, chapters[0].path.parent)
     bench.reset()
     replay.replay(bench, steps)
     return saved

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Make sure the browser the lab test drives is installed: Debian's chromium, at
+# Make sure the browser tests/lab and tests/browser drive is installed: Debian's chromium, at
 # ${CHROMIUM:-/usr/bin/chromium} (Playwright drives it; Playwright's own browser download is
 # not used). Installs it with apt-get when that is possible (root on Debian/Ubuntu);
-# otherwise stops with the command to run. Never skips silently: tests/lab needs it.
+# otherwise stops with the command to run. Never skips silently: the browser tests need it.
 set -euo pipefail
 
 chromium=${CHROMIUM:-/usr/bin/chromium}
 [ -x "$chromium" ] && exit 0
 
 if [ "$chromium" = /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-  echo "browser-deps: installing chromium with apt-get (for tests/lab)" >&2
+  echo "browser-deps: installing chromium with apt-get (for tests/lab and tests/browser)" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
   apt-get install -y -qq --no-install-recommends chromium >/dev/null
@@ -19,7 +19,7 @@ if [ "$chromium" = /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && 
 fi
 
 cat >&2 <<MSG
-error: missing: $chromium (the browser tests/lab drives with Playwright). make installs it
+error: missing: $chromium (the browser tests/lab and tests/browser drive with Playwright). make installs it
 only as root with apt-get; install it yourself:
   Debian/Ubuntu:  sudo apt-get install -y chromium
   elsewhere:      install Chromium and run make with CHROMIUM=/path/to/chromium

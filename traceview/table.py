@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from harness.tracing import VOLATILE_TAGS
 from traceview.spans import flatten, tag, tree_order
 from traceview.tables import html_table, plain_text
 
 DEFAULT_COLUMNS = ("name", "service", "resource", "type", "error")
-# Ports, ids and durations differ on every run; they never appear in the text form.
-VOLATILE_TAGS = frozenset({"network.destination.port", "out.port", "process_id", "runtime-id",
-                           "_dd.p.tid", "_dd.tags.process", "_dd.base_service", "error.stack"})
 
 
 def _cell(value) -> str:
@@ -43,7 +41,8 @@ class SpanTable:
 
 
 def span_table(traces_or_spans, tags=(), columns=DEFAULT_COLUMNS, title="", all_tags=False) -> SpanTable:
-    """Tabulate spans. ``tags`` adds meta/metrics columns; ``all_tags`` adds every stable tag."""
+    """Tabulate spans. ``tags`` adds meta/metrics columns; ``all_tags`` adds every stable tag
+    (ports, ids and other values that differ on every run are left out)."""
     spans = flatten(traces_or_spans)
     if all_tags:
         keys = sorted({k for s in spans for k in (*s.get("meta", {}), *s.get("metrics", {}))

@@ -19,7 +19,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from workbench.scaffold import render_template
 from workbench.units import Unit, merge, parse_units, render
 
 
@@ -99,6 +98,10 @@ class Workbench:
     # -- writing -----------------------------------------------------------------------
     def scaffold(self, library: str | None = None, origin: str = "", load: bool = True) -> list[Change]:
         """Start the package afresh from the skeleton in templates/integration."""
+        # Imported here: `python -m workbench.scaffold` imports this package first, and
+        # runpy warns when the module it is about to run is already loaded.
+        from workbench.scaffold import render_template
+
         self.reset()
         changes = [self._apply(file, text, origin)
                    for file, text in render_template(self.name, library or self.name).items()]

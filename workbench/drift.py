@@ -13,8 +13,8 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
+from traceview.tables import Table
 from workbench.units import Unit, parse_units
-from workbench.views import Table
 
 REPO = Path(__file__).resolve().parents[1]
 FILES = ("__init__.py", "patch.py")

@@ -33,7 +33,7 @@ class Resumed:
 
 
 def _bench():
-    from workbench import bench  # the kernel's workbench, created on first use
+    from workbench.kernel import bench  # the kernel's workbench, created on first use
     return bench()
 
 

@@ -88,6 +88,21 @@ def chapter_path(stem: str, notebook_dir: Path = NOTEBOOK_DIR) -> Path:
     return path
 
 
+def steps_through(last: str, notebook_dir: Path = NOTEBOOK_DIR, *, including_last: bool = True) -> list[Step]:
+    """The steps of every chapter up to ``last``, in chapter order: what a reader who has
+    done them all has written (catch-up, and the exercise tests' learners).
+    ``including_last=False`` stops just before ``last``."""
+    chapter_path(last, notebook_dir)  # an unknown chapter: an error that names the known ones
+    steps = []
+    for path in sorted(notebook_dir.glob("*.md")):
+        if path.stem == last and not including_last:
+            break
+        steps += steps_in(path)
+        if path.stem == last:
+            break
+    return steps
+
+
 def all_steps(notebook_dir: Path = NOTEBOOK_DIR) -> list[Step]:
     """Every chapter's steps, chapters in order: the finished integration."""
     return [step for path in sorted(notebook_dir.glob("*.md")) for step in steps_in(path)]

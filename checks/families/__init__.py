@@ -1,17 +1,17 @@
-"""The checks, one module per family, each with ``ID``, ``TITLE``, ``PROMISE``, ``CHAPTER`` (the
-guide's chapter that teaches it) and ``run(context)``; ``NEEDS_SERVICES = False`` marks a
-static check that reads the package's files and starts nothing.
+"""The checks, one module per family, each declaring ``CHECK`` (checks.check.Check): its id,
+title, chapter, promise, the workload it runs (a checks.workload_ids id) and its judge.
 
-``run`` starts the probe(s) its family needs (checks.runner), reads their spans from the
-test agent and turns what it saw into a CheckResult: one Case per promise, with the
-observed and expected values and a hint on how to fix a failure.
+The judge reads what the workload's probe(s) saw (spans from the test agent, the
+workload's own result) and returns one Case per promise, with the observed and expected
+values and a hint on how to fix a failure. Starting probes and reporting a probe that hung
+or crashed is checks.check's, once for all.
 """
 
 from checks.families import (concurrency, continuity, coverage, data_exposure, documented, exceptions, invisible,
-                             patching, schema, snapshot, span_shape)
+                             overhead, patching, schema, snapshot, span_shape)
 
 # The front door last: chapter 7 writes the docstring once the rest works.
-FAMILIES = {module.ID: module for module in
-            (patching, coverage, span_shape, schema, exceptions, continuity, invisible, concurrency, data_exposure,
-             snapshot, documented)}
-ORDER = tuple(FAMILIES)
+CHECKS = {module.CHECK.id: module.CHECK for module in
+          (patching, coverage, span_shape, schema, exceptions, continuity, invisible, concurrency, data_exposure,
+           snapshot, overhead, documented)}
+ORDER = tuple(CHECKS)

@@ -5,25 +5,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from checks.families.common import new_result, no_spans_case, record_probe_failure, spans_text
+from checks import workload_ids
+from checks.cases import no_spans_case, spans_text
+from checks.check import Check, Setting
 from checks.keys import scrub
-from checks.probe.workloads.concurrency import (APP_SPAN, COMMANDS, EXTRA_ENV, THREADS, WINDOW,
-                                                thread_resource)
+from checks.probe.plans import COMMANDS, THREADS, thread_resource
+from checks.probe.plans import THREAD_SPAN as APP_SPAN
+from checks.probe.plans import THREADS_WINDOW as WINDOW
 from checks.report import Case
 from traceview.spans import tag
-
-ID = "concurrency"
-TITLE = "Concurrency"
-CHAPTER = "04-tracing-commands"
-PROMISE = (f"when {THREADS} threads issue commands at once, each command gets exactly one span, with "
-           "its own resource, db.row_count and keys, in the trace of the thread that made it")
 
 TOTAL = THREADS * COMMANDS
 HINT_STATE = ("keep what belongs to one command in the wrapper's local variables (the span, the "
               "arguments, the result), never in a module-level or client-level variable: another "
               "thread overwrites it between the command's start and its end")
 HINT_COUNT = ("make exactly one span per command, whichever thread makes it: wrap every command the "
-              "threads use (get, get_many, set, delete), once")
+              "threads use ({commands}), once")
 HINT_PARENT = ("open the span with `tracer.trace(...)`: the active span is per thread (a contextvar), so "
                "each span joins its own thread's trace; keep no span or context in a shared variable")
 _KEY = re.compile(r"checks-[0-9a-f]{10}-[\w-]+")  # a probe's namespaced key (checks.keys)
@@ -54,10 +51,10 @@ def _tied(by_thread: dict) -> bool:
     return all(len(by_thread.get(thread, ())) == COMMANDS for thread in range(THREADS))
 
 
-def _count_case(commands: list[dict]) -> Case:
+def _count_case(commands: list[dict], used: list[str]) -> Case:
     return Case("one span per command", len(commands) == TOTAL,
                 observed=f"{spans_text(len(commands))} for {TOTAL} commands",
-                expected=f"{TOTAL} spans", hint=HINT_COUNT)
+                expected=f"{TOTAL} spans", hint=HINT_COUNT.format(commands=", ".join(used)))
 
 
 def _parent_case(by_thread: dict, stray: list[dict]) -> Case:
@@ -107,7 +104,7 @@ def _own_keys(plans: list[list[dict]], by_thread: dict) -> dict:
     own = {}
     for thread, spans in by_thread.items():
         for span in spans:
-            own[span["span_id"]] = {key for step in plans[thread] if step["command"] == span.get("resource")
+            own[span["span_id"]] = {key for step in plans[thread] if step["resource"] == span.get("resource")
                                     for key in step["keys"]}
     return own
 
@@ -116,7 +113,7 @@ def _keys_case(plans: list[list[dict]], by_thread: dict, commands: list[dict]) -
     own = _own_keys(plans, by_thread)
     anywhere: dict = {}  # resource -> every key a command of that resource names
     for step in (step for steps in plans for step in steps):
-        anywhere.setdefault(step["command"], set()).update(step["keys"])
+        anywhere.setdefault(step["resource"], set()).update(step["keys"])
     named = wrong = 0
     example = ""
     for span in commands:
@@ -145,26 +142,37 @@ def _active_case(active: list[dict | None], main_after: str) -> Case:
                 expected="each thread's own span, then none", hint=HINT_PARENT)
 
 
-def run(context):
-    result = new_result(ID, TITLE, PROMISE)
-    probe = context.probe("concurrency", extra_env=EXTRA_ENV)
-    if record_probe_failure(probe, result, context.timeout):
-        return result
+def _settings(context) -> list[Setting]:
+    # Some integrations (ddtrace's own) can tag the keys: let them, so mixed-up keys show.
+    setting = context.profile.command_text_setting
+    return [Setting(env={setting: "true"} if setting else {})]
+
+
+def _judge(context, probe, setting) -> list[Case]:
     spans = probe.spans_in(WINDOW)
     commands = [span for span in spans if span["name"] != APP_SPAN]
     if not commands:
-        result.cases.append(no_spans_case())
-        return result
-    plans = probe.result["plans"]
+        return [no_spans_case(context.profile)]
+    plans = [[{**step, "resource": context.profile.resource(step["command"])} for step in steps]
+             for steps in probe.result["plans"]]
     by_thread, stray = _attribute(spans)
-    result.cases += [
-        _count_case(commands),
+    return [
+        _count_case(commands, probe.result["commands"]),
         _parent_case(by_thread, stray),
         _matched_case("each span has its own command's resource", plans, by_thread, commands,
-                      lambda span: span.get("resource"), lambda step: step["command"], repr),
+                      lambda span: span.get("resource"), lambda step: step["resource"], repr),
         _matched_case("each span has its own command's db.row_count", plans, by_thread, commands,
                       _rows, lambda step: step["rows"], lambda v: "no row count" if v is None else f"{v:g}"),
         _keys_case(plans, by_thread, commands),
         _active_case(probe.result["active"], probe.result["main_after"]),
     ]
-    return result
+
+
+CHECK = Check(
+    id="concurrency", title="Concurrency", chapter="04-tracing-commands", workload=workload_ids.CONCURRENCY,
+    promise=lambda profile: (
+        f"when {THREADS} threads issue commands at once, each command gets exactly one span, with "
+        "its own resource, db.row_count and keys, in the trace of the thread that made it"),
+    summary=("Threads at once: each command one span, with its own resource, row count and keys, in its "
+             "thread's trace."),
+    settings=_settings, judge=_judge, needs_spans=False)

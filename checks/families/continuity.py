@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from checks.families.common import new_result, no_spans_case, record_probe_failure
-from checks.probe.workloads.continuity import APP_SPAN, INSIDE, OUTSIDE
+from checks import workload_ids
+from checks.cases import no_spans_case
+from checks.check import Check
+from checks.probe.plans import APP_SPAN, INSIDE, OUTSIDE
 from checks.report import Case
-
-ID = "continuity"
-TITLE = "Trace continuity"
-CHAPTER = "06-exceptions"
-PROMISE = ("a command inside an application span is that span's child, a command outside any "
-           "span starts a trace of its own, and afterwards the application's active span is the "
-           "one it had, whether the command succeeded or failed")
 
 HINT_CHILD = ("open the span with `tracer.trace(...)`, which makes it a child of the active span; "
               "never tracer.start_span(..., child_of=None) or a Context made up by the integration")
@@ -81,18 +76,23 @@ def _roots_case(spans: list[dict], by_id: dict) -> Case:
                 expected=expected, hint=HINT_ROOT)
 
 
-def run(context):
-    result = new_result(ID, TITLE, PROMISE)
-    probe = context.probe("continuity")
-    if record_probe_failure(probe, result, context.timeout):
-        return result
+def _judge(context, probe, setting) -> list[Case]:
     if not any(span["name"] != APP_SPAN for span in probe.spans):
-        result.cases.append(no_spans_case())
-        return result
+        return [no_spans_case(context.profile)]
     by_id = {span["span_id"]: span for span in probe.spans}
     active_after = probe.result["active_after"]
+    cases = []
     for label, _ in INSIDE:
-        result.cases += [_child_case(label, probe.spans_in(label), by_id),
-                         _active_case(label, active_after.get(label))]
-    result.cases.append(_roots_case(probe.spans_in(OUTSIDE), by_id))
-    return result
+        cases += [_child_case(label, probe.spans_in(label), by_id), _active_case(label, active_after.get(label))]
+    cases.append(_roots_case(probe.spans_in(OUTSIDE), by_id))
+    return cases
+
+
+CHECK = Check(
+    id="continuity", title="Trace continuity", chapter="06-exceptions", workload=workload_ids.CONTINUITY,
+    promise=lambda profile: (
+        "a command inside an application span is that span's child, a command outside any "
+        "span starts a trace of its own, and afterwards the application's active span is the "
+        "one it had, whether the command succeeded or failed"),
+    summary="A command in an application span is its child, outside any span a root; the active span stays.",
+    judge=_judge, needs_spans=False)

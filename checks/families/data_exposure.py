@@ -12,40 +12,33 @@ are random, the report is the same on every run.
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 
-from checks.expectations import COMMAND_TEXT_SETTING, COMMAND_TEXT_TAG
-from checks.families.common import new_result, no_spans_case, record_probe_failure
+from checks import workload_ids
+from checks.check import Check, Setting
 from checks.keys import scrub
 from checks.report import Case
 from traceview.spans import tag
 
-ID = "data_exposure"
-TITLE = "Data exposure"
-CHAPTER = "04-tracing-commands"
-PROMISE = (f"with {COMMAND_TEXT_SETTING} unset or false, no key and no stored value appears anywhere "
-           f"in a span; set to true, {COMMAND_TEXT_TAG} holds each command and its keys, no other "
-           "field holds a key, and stored values still appear nowhere")
 
-# (label, environment, whether the command text is on)
-SETTINGS = (
-    (f"{COMMAND_TEXT_SETTING} unset", {}, False),
-    (f"{COMMAND_TEXT_SETTING}=false", {COMMAND_TEXT_SETTING: "false"}, False),
-    (f"{COMMAND_TEXT_SETTING}=true", {COMMAND_TEXT_SETTING: "true"}, True),
-)
+def _settings(context) -> list[Setting]:
+    """Unset, false and true; each expects whether the command text is on."""
+    setting = context.profile.command_text_setting
+    return [Setting(f"{setting} unset", {}, False),
+            Setting(f"{setting}=false", {setting: "false"}, False),
+            Setting(f"{setting}=true", {setting: "true"}, True)]
 # Filled in by the tracer alone: ids, times, the error flag.
 _NOT_SEARCHED = frozenset({"trace_id", "span_id", "parent_id", "start", "duration", "error"})
 _SHOWN = 4  # commands named in an observed value before "and N more"
 
-HINT_KEYS_OFF = (f"record keys only when {COMMAND_TEXT_SETTING} is true (or 1), and then only in "
-                 f"{COMMAND_TEXT_TAG}: read the variable's value, not its presence ('false' and unset "
+HINT_KEYS_OFF = ("record keys only when {setting} is true (or 1), and then only in "
+                 "{tag}: read the variable's value, not its presence ('false' and unset "
                  "are off), and never put a key in the resource, another tag or an error message")
-HINT_KEYS_ELSEWHERE = (f"put keys in {COMMAND_TEXT_TAG} and nowhere else: the resource is the command's "
+HINT_KEYS_ELSEWHERE = ("put keys in {tag} and nowhere else: the resource is the command's "
                        "name alone, and no other tag, metric or message may quote a key")
 HINT_VALUES = ("never record what is stored or read, whatever the settings: take the command text from "
                "the key argument alone (of a set_many dict, its keys), never from the value arguments "
                "or the result")
-HINT_TEXT = (f"with {COMMAND_TEXT_SETTING}=true, tag {COMMAND_TEXT_TAG} before the call with the "
+HINT_TEXT = ("with {setting}=true, tag {tag} before the call with the "
              "command's name and its keys, separated by spaces ('get_many <key 1> <key 2>')")
 
 
@@ -114,7 +107,7 @@ def _leak_case(name: str, found: dict, what: str, expected: str, hint: str, sett
     return Case(name, not found, observed=observed or expected, expected=expected, hint=hint, setting=setting)
 
 
-def _command_text_case(probe, commands: list[dict], names: Markers, setting: str) -> Case:
+def _command_text_case(probe, commands: list[dict], names: Markers, setting: str, profile) -> Case:
     """Each keyed command's span carries '<command> <key> ...' (a command without a span is
     the coverage check's to report)."""
     wrong, judged = [], 0
@@ -124,42 +117,41 @@ def _command_text_case(probe, commands: list[dict], names: Markers, setting: str
         expected = " ".join([entry["command"], *entry["keys"]])
         for span in probe.spans_in(entry["label"]):
             judged += 1
-            text = tag(span, COMMAND_TEXT_TAG)
+            text = tag(span, profile.command_text_tag)
             if text != expected:
                 shown = "(missing)" if text is None else repr(names.mask(text))
                 wrong.append((f"{entry['label']}: {shown}", f"{names.mask(expected)!r}"))
-    name = f"{COMMAND_TEXT_TAG} is the command and its keys"
+    name = f"{profile.command_text_tag} is the command and its keys"
     if not wrong:
         observed = f"the command and its keys on {judged} span{'s' if judged != 1 else ''}"
         return Case(name, True, observed=observed, expected="the command and its keys", setting=setting)
     more = f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else ""
-    return Case(name, False, observed=wrong[0][0] + more, expected=wrong[0][1], hint=HINT_TEXT, setting=setting)
+    hint = HINT_TEXT.format(setting=profile.command_text_setting, tag=profile.command_text_tag)
+    return Case(name, False, observed=wrong[0][0] + more, expected=wrong[0][1], hint=hint, setting=setting)
 
 
-def _cases(probe, label: str, on: bool) -> list[Case]:
-    if not probe.spans:
-        case = no_spans_case()
-        case.setting = label
-        return [case]
+def _judge(context, probe, setting: Setting) -> list[Case]:
+    profile, label = context.profile, setting.label
+    words = {"setting": profile.command_text_setting, "tag": profile.command_text_tag}
     names = Markers(probe.result)
     values = _leak_case("no stored value in any span", _leaks(probe, names.values, names), "a stored value",
                         "no stored value anywhere", HINT_VALUES, label)
-    if not on:
+    if not setting.expect:
         keys = _leak_case("no key in any span", _leaks(probe, names.keys, names), "a key",
-                          "no key anywhere", HINT_KEYS_OFF, label)
+                          "no key anywhere", HINT_KEYS_OFF.format(**words), label)
         return [keys, values]
-    keys = _leak_case(f"keys only in {COMMAND_TEXT_TAG}",
-                      _leaks(probe, names.keys, names, allowed=COMMAND_TEXT_TAG), "a key",
-                      f"keys in {COMMAND_TEXT_TAG} only", HINT_KEYS_ELSEWHERE, label)
-    return [keys, values, _command_text_case(probe, probe.result["commands"], names, label)]
+    tag_name = profile.command_text_tag
+    keys = _leak_case(f"keys only in {tag_name}", _leaks(probe, names.keys, names, allowed=tag_name), "a key",
+                      f"keys in {tag_name} only", HINT_KEYS_ELSEWHERE.format(**words), label)
+    return [keys, values, _command_text_case(probe, probe.result["commands"], names, label, profile)]
 
 
-def run(context):
-    result = new_result(ID, TITLE, PROMISE)
-    with ThreadPoolExecutor(max_workers=len(SETTINGS)) as pool:
-        probes = list(pool.map(lambda setting: context.probe("data_exposure", extra_env=setting[1]), SETTINGS))
-    for (label, _, on), probe in zip(SETTINGS, probes):
-        if record_probe_failure(probe, result, context.timeout):
-            return result
-        result.cases += _cases(probe, label, on)
-    return result
+CHECK = Check(
+    id="data_exposure", title="Data exposure", chapter="04-tracing-commands", workload=workload_ids.DATA_EXPOSURE,
+    promise=lambda profile: (
+        f"with {profile.command_text_setting} unset or false, no key and no stored value appears anywhere "
+        f"in a span; set to true, {profile.command_text_tag} holds each command and its keys, no other "
+        "field holds a key, and stored values still appear nowhere"),
+    summary=("No key and no stored value in any span, unless the command-text setting asks for the "
+             "command and its keys; stored values never."),
+    settings=_settings, judge=_judge)

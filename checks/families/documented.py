@@ -14,15 +14,9 @@ import ast
 import re
 from pathlib import Path
 
-from checks.families.common import TARGET_HINT, new_result
+from checks.cases import TARGET_HINT
+from checks.check import Check
 from checks.report import Case
-
-ID = "documented"
-TITLE = "Front door"
-CHAPTER = "07-putting-it-together"
-PROMISE = ("the package's docstring (in its __init__.py) shows how to switch the integration on "
-           "with patch(), and names every DD_* environment variable the package's modules read")
-NEEDS_SERVICES = False
 
 _SETTING = re.compile(r"DD_[A-Z0-9_]+")
 _SWITCH_ON = re.compile(r"\bpatch\(")
@@ -99,21 +93,29 @@ def _settings_case(front: str, docstring: str | None, settings: dict[str, str], 
                       f"{', '.join(missing) or 'each variable'}: what it sets and its default"))
 
 
-def run(context):
-    result = new_result(ID, TITLE, PROMISE)
+def _judge(context, probe, setting) -> list[Case]:
+    result = context.result
     source = context.target.source()
     if source is None:
         result.error = f"cannot find the files of {context.target.module} on the Python path"
         result.error_hint, result.target_error = TARGET_HINT, True
-        return result
+        return []
     try:
         trees = _parse(source)
     except SyntaxError as error:
         result.error = f"syntax error in {error.filename}:{error.lineno}: {error.msg}"
         result.error_hint, result.target_error = TARGET_HINT, True
-        return result
+        return []
     front = next(iter(trees))  # __init__.py, or the module's one file
     docstring = ast.get_docstring(trees[front])
-    result.cases = [_switch_on_case(front, docstring),
-                    _settings_case(front, docstring, settings_read(trees), context.target.builtin)]
-    return result
+    return [_switch_on_case(front, docstring),
+            _settings_case(front, docstring, settings_read(trees), context.target.builtin)]
+
+
+CHECK = Check(
+    id="documented", title="Front door", chapter="07-putting-it-together", workload=None,
+    promise=lambda profile: (
+        "the package's docstring (in its __init__.py) shows how to switch the integration on "
+        "with patch(), and names every DD_* environment variable the package's modules read"),
+    summary="The package's docstring shows patch() and names every DD_* variable it reads (static: no services).",
+    judge=_judge)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from checks.families.common import mark_not_written, new_result, no_spans_case, record_probe_failure
+from checks import workload_ids
+from checks.cases import mark_not_written, no_spans_case
+from checks.check import Check
 from checks.keys import scrub
 from checks.report import Case
 from traceview.spans import tag
-
-ID = "exceptions"
-TITLE = "Exception contract"
-CHAPTER = "06-exceptions"
-PROMISE = ("an error raised by the library reaches the application as the same exception "
-           "object, the span carries error 1 with error.type and error.message, and no span is "
-           "left open or active afterwards")
 
 HINT_SAME = ("let the library's exception propagate untouched: no except clause that swallows "
              "it, wraps it or raises a new one (a `with tracer.trace(...)` block records it and "
@@ -68,21 +63,27 @@ def _nothing_open(outcome: dict, span: dict | None) -> Case:
                 expected="the span finished, none active", hint=HINT_OPEN)
 
 
-def run(context):
-    result = new_result(ID, TITLE, PROMISE)
-    probe = context.probe("exceptions")
-    if record_probe_failure(probe, result, context.timeout):
-        return result
+def _judge(context, probe, setting) -> list[Case]:
     outcomes = probe.result["outcomes"]
     if not probe.spans and all(o["active_span_after"] is None and not o["not_written"] for o in outcomes):
-        result.cases.append(no_spans_case())
-        return result
+        return [no_spans_case(context.profile)]
+    cases = []
     for outcome in outcomes:
         spans = probe.spans_in(outcome["label"])
         span = spans[0] if spans else None
-        cases = [_same_exception(outcome), _error_tags(outcome, span), _nothing_open(outcome, span)]
+        judged = [_same_exception(outcome), _error_tags(outcome, span), _nothing_open(outcome, span)]
         if outcome["not_written"]:
             # A stub's NotImplementedError is not the library's error: nothing to judge yet.
-            cases = [mark_not_written(case, outcome["not_written"]) for case in cases]
-        result.cases += cases
-    return result
+            judged = [mark_not_written(case, outcome["not_written"]) for case in judged]
+        cases += judged
+    return cases
+
+
+CHECK = Check(
+    id="exceptions", title="Exception contract", chapter="06-exceptions", workload=workload_ids.EXCEPTIONS,
+    promise=lambda profile: (
+        "an error raised by the library reaches the application as the same exception "
+        "object, the span carries error 1 with error.type and error.message, and no span is "
+        "left open or active afterwards"),
+    summary="The library's errors reach the application unchanged and are recorded on the span.",
+    judge=_judge, needs_spans=False)

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from checks.families.common import mark_not_written, new_result, record_probe_failure
+from checks import workload_ids
+from checks.cases import mark_not_written
+from checks.check import Check
 from checks.report import Case
-
-ID = "invisible"
-TITLE = "Invisible to the application"
-CHAPTER = "04-tracing-commands"
-PROMISE = ("with the integration, every call returns the very value the library returned, its "
-           "positional and keyword arguments reach the library unchanged, and the library runs "
-           "each command exactly once")
 
 HINT_ONCE = ("call the wrapped method exactly once per command (`return wrapped(*args, **kwargs)`), "
              "never again to retry or to read the result")
@@ -36,11 +31,8 @@ def _case(name, wrong, observed, expected, hint) -> Case:
     return mark_not_written(case, stub) if stub else case
 
 
-def run(context):
-    result = new_result(ID, TITLE, PROMISE)
-    probe = context.probe("invisible")
-    if record_probe_failure(probe, result, context.timeout):
-        return result
+def _judge(context, probe, setting) -> list[Case]:
+    cases = []
     pairs = list(zip(probe.result["uninstrumented"], probe.result["instrumented"]))
 
     wrong, count = _first(pairs, lambda plain, traced: plain["library_calls"] != traced["library_calls"])
@@ -52,7 +44,7 @@ def run(context):
         expected = f"{len(plain['library_calls'])} call, as without the integration"
     else:
         observed = expected = "each call runs the library once"
-    result.cases.append(_case("each command runs exactly once", wrong, observed, expected, HINT_ONCE))
+    cases.append(_case("each command runs exactly once", wrong, observed, expected, HINT_ONCE))
 
     wrong, count = _first(pairs, lambda plain, traced: plain["outcome"] != traced["outcome"]
                           or (plain["same_object"] and not traced["same_object"]))
@@ -63,7 +55,7 @@ def run(context):
         expected = f"{plain['outcome']}, the library's own object"
     else:
         observed = expected = "the library's own values, unchanged"
-    result.cases.append(_case("return values are unchanged", wrong, observed, expected, HINT_RESULT))
+    cases.append(_case("return values are unchanged", wrong, observed, expected, HINT_RESULT))
 
     wrong, count = _first(pairs, lambda plain, traced: not (traced["positional_unchanged"]
                                                             and traced["keywords_unchanged"]))
@@ -73,5 +65,16 @@ def run(context):
         expected = f"{traced['call']}"
     else:
         observed = expected = "the application's arguments, as passed"
-    result.cases.append(_case("arguments reach the library unchanged", wrong, observed, expected, HINT_ARGS))
-    return result
+    cases.append(_case("arguments reach the library unchanged", wrong, observed, expected, HINT_ARGS))
+    return cases
+
+
+CHECK = Check(
+    id="invisible", title="Invisible to the application", chapter="04-tracing-commands",
+    workload=workload_ids.INVISIBLE,
+    promise=lambda profile: (
+        "with the integration, every call returns the very value the library returned, its "
+        "positional and keyword arguments reach the library unchanged, and the library runs "
+        "each command exactly once"),
+    summary="Same return values and arguments as without the integration; each command runs once.",
+    judge=_judge, needs_spans=False)

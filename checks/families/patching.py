@@ -5,22 +5,23 @@ from __future__ import annotations
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-from checks.expectations import LIBRARY
-from checks.families.common import (mark_not_written, new_result, no_spans_case, record_probe_failure,
-                                    spans_text)
+from checks import workload_ids
+from checks.cases import mark_not_written, spans_text
+from checks.check import Check
+from checks.profiles import DEFAULT, get_profile
 from checks.report import Case
 
-ID = "patching"
-TITLE = "Patching"
-CHAPTER = "03-skeleton"
-PROMISE = ("patch() traces every command once, a second patch() changes nothing, unpatch() "
-           "restores the original classes and functions, and patch() works again after it; "
-           "_supported_versions() declares the library versions it is tested against")
 
-HINT_VERSIONS = (f"return the {LIBRARY} versions the integration is tested against as a version "
-                 f"specifier from _supported_versions() in patch.py, not '*': the guide's integration "
-                 f"declares {{'{LIBRARY}': '>=4.0.0'}}, the range chapter 11-library-support derives "
-                 f"from the versions its test matrix runs")
+def versions_hint(library: str, guide: bool) -> str:
+    hint = (f"return the {library} versions the integration is tested against as a version "
+            f"specifier from _supported_versions() in patch.py, not '*'")
+    if guide:  # the guide's own integration is the example to follow
+        hint += (f": the guide's integration declares {{'{library}': '>=4.0.0'}}, the range chapter "
+                 f"11-library-support derives from the versions its test matrix runs")
+    return hint
+
+
+HINT_VERSIONS = versions_hint(get_profile(DEFAULT).library, guide=True)
 
 _COMMANDS = 2  # each window of the workload runs a set and a get
 
@@ -34,7 +35,7 @@ def _count_case(name, spans, expected, hint, error=None) -> Case:
                 expected=f"{spans_text(expected)} for {_COMMANDS} commands", hint=hint)
 
 
-def _versions_observed(found: dict) -> tuple[bool, str]:
+def _versions_observed(found: dict, library: str) -> tuple[bool, str]:
     """(passed, observed) for what _supported_versions() returned."""
     installed, declared = found["installed"], found.get("declared")
     if not found["defined"]:
@@ -43,9 +44,9 @@ def _versions_observed(found: dict) -> tuple[bool, str]:
         return False, f"raised {found['error']}"
     if not isinstance(declared, dict):
         return False, f"{declared!r}, not a dict"
-    if LIBRARY not in declared:
-        return False, f"{declared!r}: no entry for {LIBRARY!r}"
-    spec = declared[LIBRARY]
+    if library not in declared:
+        return False, f"{declared!r}: no entry for {library!r}"
+    spec = declared[library]
     if not isinstance(spec, str) or spec.strip() in ("", "*"):
         return False, f"{declared!r}: any version, not a range"
     try:
@@ -53,41 +54,40 @@ def _versions_observed(found: dict) -> tuple[bool, str]:
     except InvalidSpecifier:
         return False, f"{declared!r}: {spec!r} is not a version specifier"
     if not admitted:
-        return False, f"{declared!r}: excludes the installed {LIBRARY} {installed}"
+        return False, f"{declared!r}: excludes the installed {library} {installed}"
     return True, f"{declared!r}, which admits the installed {installed}"
 
 
-def supported_versions_case(found: dict | None) -> Case | None:
+def supported_versions_case(found: dict | None, profile) -> Case | None:
     if found is None:
         return None  # the probe stopped before it asked (e.g. the target does not import)
     name = "_supported_versions() declares a tested range"
-    expected = f"a version specifier for {LIBRARY} that admits the installed {found['installed']}"
+    expected = f"a version specifier for {profile.library} that admits the installed {found['installed']}"
     if found.get("not_written"):
         return mark_not_written(Case(name, False, expected=expected), found["not_written"])
-    passed, observed = _versions_observed(found)
-    return Case(name, passed, observed=observed, expected=expected, hint=HINT_VERSIONS)
+    passed, observed = _versions_observed(found, profile.library)
+    return Case(name, passed, observed=observed, expected=expected,
+                hint=versions_hint(profile.library, guide=profile.name == DEFAULT))
 
 
-def run(context):
-    result = new_result(ID, TITLE, PROMISE)
-    probe = context.probe("patching")
-    versions = supported_versions_case(probe.facts.get("supported_versions"))
-    if record_probe_failure(probe, result, context.timeout):
-        if result.cases and versions:  # stopped by a stub: the declaration is judged all the same
-            result.cases.append(versions)
-        return result
-    if not probe.spans:
-        result.cases += [no_spans_case()] + ([versions] if versions else [])
-        return result
+def _versions(context, probe) -> list[Case]:
+    """The declaration is judged all the same when a stub stopped the workload or nothing was traced."""
+    versions = supported_versions_case(probe.facts.get("supported_versions"), context.profile)
+    return [versions] if versions else []
+
+
+def _judge(context, probe, setting) -> list[Case]:
+    cases: list[Case] = []
     errors, stubs = probe.result["errors"], probe.result["not_written"]
+    library = context.profile.library
 
-    result.cases.append(_count_case(
+    cases.append(_count_case(
         "nothing is traced before patch()", probe.spans_in("before patch()"), 0,
-        "importing the integration must not change pymemcache: wrap the client in patch() only"))
-    result.cases.append(_count_case(
+        f"importing the integration must not change {library}: wrap the client in patch() only"))
+    cases.append(_count_case(
         "patch() traces each command once", probe.spans_in("after patch()"), _COMMANDS,
         "run each command inside exactly one tracer.trace(...) block"))
-    result.cases.append(_count_case(
+    cases.append(_count_case(
         "a second patch() changes nothing", probe.spans_in("after a second patch()"), _COMMANDS,
         "make patch() return early when it already ran (keep a module-level flag, as ddtrace's "
         "integrations do), so that no method is ever wrapped twice",
@@ -104,11 +104,11 @@ def run(context):
                         expected="the original classes and functions")
     restored.hint = ("undo every wrap: ddtrace.contrib.trace_utils.unwrap(Client, name) for each "
                      "method patch() wrapped (or put the saved originals back), and reset the flag")
-    result.cases.append(restored)
-    result.cases.append(_count_case(
+    cases.append(restored)
+    cases.append(_count_case(
         "no spans after unpatch()", probe.spans_in("after unpatch()"), 0,
         "unpatch() must remove every wrapper, so that commands run untraced afterwards"))
-    result.cases.append(_count_case(
+    cases.append(_count_case(
         "patch() after unpatch() traces again", probe.spans_in("after patch() again"), _COMMANDS,
         "unpatch() must reset what patch() checks to detect a second call",
         errors.get("patch() after unpatch()")))
@@ -117,8 +117,18 @@ def run(context):
                "second patch()": ("a second patch() changes nothing",),
                "patch() after unpatch()": ("patch() after unpatch() traces again",)}
     for step, stub in stubs.items():
-        for case in result.failures:
-            if case.name in depends[step]:
+        for case in cases:
+            if not case.passed and case.name in depends[step]:
                 mark_not_written(case, stub)
-    result.cases += [versions] if versions else []
-    return result
+    return cases + _versions(context, probe)
+
+
+CHECK = Check(
+    id="patching", title="Patching", chapter="03-skeleton", workload=workload_ids.PATCHING,
+    promise=lambda profile: (
+        "patch() traces every command once, a second patch() changes nothing, unpatch() "
+        "restores the original classes and functions, and patch() works again after it; "
+        "_supported_versions() declares the library versions it is tested against"),
+    summary=("patch() traces once, a second patch() changes nothing, unpatch() restores the library; "
+             "_supported_versions() declares a real version range."),
+    judge=_judge, when_stopped=_versions)

@@ -7,51 +7,47 @@ configuration and tag, observed beside expected.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
-from checks.expectations import APP_SERVICE, DEFAULT_SERVICE, OVERRIDE_SERVICE
-from checks.families.common import new_result, no_spans_case, record_probe_failure
+from checks import workload_ids
+from checks.cases import no_spans_case
+from checks.check import Check, Setting
+from checks.profiles import APP_SERVICE, OVERRIDE_SERVICE
 from checks.report import Case
 from checks.snapshots import SCHEMA
 from traceview.spans import tag
 
-ID = "schema"
-TITLE = "Service naming schema"
-CHAPTER = "05-service-naming"
-PROMISE = ("the service is the integration's default on v0, the application's DD_SERVICE on v1 "
-           "(or when integration service names are removed), DD_<NAME>_SERVICE overrides both, "
-           "and v1 adds peer.service from out.host")
-
 REMOVE_NAMES = "DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED"
 
-HINT_DEFAULT = ("pass service=schematize_service_name('memcached') (ddtrace.internal.schema): "
-                "it gives 'memcached' on v0 and the application's service on v1")
+HINT_DEFAULT = ("pass service=schematize_service_name({service!r}) (ddtrace.internal.schema): "
+                "it gives {service!r} on v0 and the application's service on v1")
 HINT_OVERRIDE = ("read {env} (read it when the span is made, or at import) and use it, when set, "
                  "instead of the schematized default")
 HINT_PEER = ("peer.service is added by ddtrace on v1 for client spans from out.host: tag "
              "span.kind 'client' and out.host")
 
 
-def configurations(service_env: str) -> list[tuple[str, dict, str]]:
-    """(label, environment, expected service) for each case of the matrix."""
+def configurations(context) -> list[Setting]:
+    """One setting per case of the matrix, expecting its service."""
+    env, default = context.target.service_env, context.profile.default_service
     return [
-        ("no schema set", {}, DEFAULT_SERVICE),
-        ("v0", {SCHEMA: "v0"}, DEFAULT_SERVICE),
-        ("v1", {SCHEMA: "v1"}, APP_SERVICE),
-        (f"v0 + {REMOVE_NAMES}=true", {SCHEMA: "v0", REMOVE_NAMES: "true"}, APP_SERVICE),
-        (f"v0 + {service_env}", {SCHEMA: "v0", service_env: OVERRIDE_SERVICE}, OVERRIDE_SERVICE),
-        (f"v1 + {service_env}", {SCHEMA: "v1", service_env: OVERRIDE_SERVICE}, OVERRIDE_SERVICE),
+        Setting("no schema set", {}, default),
+        Setting("v0", {SCHEMA: "v0"}, default),
+        Setting("v1", {SCHEMA: "v1"}, APP_SERVICE),
+        Setting(f"v0 + {REMOVE_NAMES}=true", {SCHEMA: "v0", REMOVE_NAMES: "true"}, APP_SERVICE),
+        Setting(f"v0 + {env}", {SCHEMA: "v0", env: OVERRIDE_SERVICE}, OVERRIDE_SERVICE),
+        Setting(f"v1 + {env}", {SCHEMA: "v1", env: OVERRIDE_SERVICE}, OVERRIDE_SERVICE),
     ]
 
 
-def _cases(label: str, env: dict, expected: str, probe, service_env: str) -> list[Case]:
+def _judge(context, probe, setting: Setting) -> list[Case]:
+    label, env, expected, service_env = setting.label, setting.env, setting.expect, context.target.service_env
     spans = probe.spans_in("get")
     if not spans:
-        case = no_spans_case("service")
+        case = no_spans_case(context.profile, "service")
         case.setting = label
         return [case]
     span = spans[0]
-    hint = HINT_OVERRIDE.format(env=service_env) if service_env in env else HINT_DEFAULT
+    hint = (HINT_OVERRIDE.format(env=service_env) if service_env in env
+            else HINT_DEFAULT.format(service=context.profile.default_service))
     service = span.get("service")
     cases = [Case("service", service == expected, observed=repr(service), expected=repr(expected),
                   hint=hint, setting=label)]
@@ -63,13 +59,11 @@ def _cases(label: str, env: dict, expected: str, probe, service_env: str) -> lis
     return cases
 
 
-def run(context):
-    result = new_result(ID, TITLE, PROMISE)
-    matrix = configurations(context.target.service_env)
-    with ThreadPoolExecutor(max_workers=len(matrix)) as pool:
-        probes = list(pool.map(lambda config: context.probe("schema", extra_env=config[1]), matrix))
-    for (label, env, expected), probe in zip(matrix, probes):
-        if record_probe_failure(probe, result, context.timeout):
-            return result
-        result.cases += _cases(label, env, expected, probe, context.target.service_env)
-    return result
+CHECK = Check(
+    id="schema", title="Service naming schema", chapter="05-service-naming", workload=workload_ids.SCHEMA,
+    promise=lambda profile: (
+        "the service is the integration's default on v0, the application's DD_SERVICE on v1 "
+        "(or when integration service names are removed), DD_<NAME>_SERVICE overrides both, "
+        "and v1 adds peer.service from out.host"),
+    summary="The service under each naming schema and DD_<NAME>_SERVICE, side by side.",
+    settings=configurations, judge=_judge, needs_spans=False)

@@ -1,6 +1,7 @@
 """Entry point of a check's subprocess: ``python -m checks.probe`` < request.json.
 
-The request names the family, the target and the memcached server. The last line on
+The request names the workload, the library profile (whose package holds the workload,
+the client and the recorder), the target and the server. The last line on
 stdout is the result (see protocol.py); everything else the integration prints is left
 alone. Exit status 0 means a result was printed, whatever it says.
 """
@@ -16,21 +17,13 @@ import sys
 import traceback
 
 from checks.keys import scrub
+from harness.tracing import flush_tracer  # standard library only: the probe stays light
 
 
 def _die_with_parent() -> None:
     # If the parent (a notebook kernel, the CLI) dies, a hung probe must not outlive it.
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
-# These two stand alone rather than reuse harness (process.py, agent_snapshots): importing
-# the harness package brings mirakuru and port-for, ~55 ms more in every probe process.
-def _flush_tracer() -> None:
-    # Send every finished span now, so the parent finds them at the agent when we exit.
-    if "ddtrace" in sys.modules:
-        from ddtrace.trace import tracer
-        tracer.flush()
 
 
 def _outside_kit(error: BaseException) -> str:
@@ -48,9 +41,11 @@ def main() -> int:
     request = json.load(sys.stdin)
 
     from checks.probe.protocol import encode
-    from checks.probe.recorder import LibraryRecorder
+    from checks.profiles import get_profile
 
-    recorder = LibraryRecorder()
+    profile = get_profile(request["profile"])
+    library = importlib.import_module(profile.workloads)  # the profile's client and recorder
+    recorder = library.LibraryRecorder()
     recorder.install()  # before the integration is imported: it must wrap the recorder
 
     from checks.probe.context import ProbeContext
@@ -60,8 +55,8 @@ def main() -> int:
     context = None
     try:
         integration = load_integration(target["module"], target["path_entry"])
-        context = ProbeContext(integration, tuple(request["server"]), recorder)
-        workload = importlib.import_module(f"checks.probe.workloads.{request['family']}")
+        context = ProbeContext(integration, tuple(request["server"]), recorder, library.new_client, profile)
+        workload = importlib.import_module(f"{profile.workloads}.{request['workload']}")
         context.stubs.install()
         try:
             result = workload.run(context)
@@ -78,7 +73,9 @@ def main() -> int:
             payload = {"crash": scrub(f"{type(error).__name__}: {error}"), "traceback": _outside_kit(error)}
     if context:
         payload.update(facts=context.facts, stubs_seen=context.stubs.seen)
-    _flush_tracer()  # failures to send are logged by ddtrace; the parent reads its stderr
+    # Now, so the parent finds the spans at the agent; a failure to send is logged by
+    # ddtrace, and the parent reads our stderr.
+    flush_tracer()
     print(encode(payload), flush=True)
     return 0
 

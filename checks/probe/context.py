@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import time
-
-import pymemcache.client.base
+from typing import Callable
 
 from checks.keys import new_namespace
 from checks.probe.loader import Integration, TargetError
-from checks.probe.recorder import LibraryRecorder
 from checks.probe.stubs import StubWatch
 
 
 class ProbeContext:
     def __init__(self, integration: Integration, server: tuple[str, int],
-                 recorder: LibraryRecorder):
+                 recorder, client_factory: Callable, profile=None):
         self.integration = integration
+        self.profile = profile  # checks.profiles.Profile: the library the workload drives
         self.server = server
+        self._client_factory = client_factory  # the profile's: new_client(server, **kwargs)
         self.recorder = recorder
         self.windows: list[dict] = []
         # Parallel probes share one memcached: each uses keys of its own.
@@ -39,10 +39,7 @@ class ProbeContext:
         return f"{self._namespace}{name}"
 
     def new_client(self, server: tuple[str, int] | None = None, **kwargs):
-        # Looked up at call time (an integration may replace the class), and the server
-        # passed positionally as a (host, port) tuple, the form every integration reads.
-        client_class = pymemcache.client.base.Client
-        return client_class(tuple(server or self.server), connect_timeout=5, timeout=5, **kwargs)
+        return self._client_factory(tuple(server or self.server), **kwargs)
 
     def patch(self) -> None:
         """The first patch() of a workload: if it raises, the integration cannot be checked,

@@ -14,11 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from checks.target import TargetError  # one error for a target that cannot be checked, here or in the parent
+
 REQUIRED = ("patch", "unpatch", "get_version")
-
-
-class TargetError(Exception):
-    """The integration cannot be checked at all (it does not import, or lacks patch())."""
 
 
 @dataclass

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from pymemcache.client.base import Client
 
-from checks.expectations import ALIASES, COVERED_COMMANDS
+from checks.profiles.pymemcache import PROFILE
 
-RECORDED_METHODS = COVERED_COMMANDS + tuple(ALIASES)
+RECORDED_METHODS = PROFILE.covered_commands + tuple(PROFILE.aliases)
 
 
 @dataclass

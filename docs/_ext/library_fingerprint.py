@@ -3,13 +3,15 @@
 jupyter-cache keys an execution on the notebook's code cells, and Sphinx re-reads a page
 only when its source changes. Our notebooks also run code from harness/, traceview/,
 checks/, integrations/ and friends: when any of those change, the cached outputs are
-stale. This extension fingerprints those sources; on a new fingerprint it drops the
-execution cache and marks every notebook outdated.
+stale. This extension fingerprints those sources and marks every notebook outdated on a
+new fingerprint; execution_cache empties the execution cache itself (its records carry
+the fingerprint they ran under, so a fresh doctree folder does not throw them away).
 """
 
 import hashlib
-import shutil
 from pathlib import Path
+
+import workbench_replay
 
 LIBRARY_DIRS = ("harness", "traceview", "checks", "integrations", "workbench", "templates",
                 "library_support", "agent_snapshots")
@@ -25,12 +27,17 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
+def execution_fingerprint(root: Path) -> str:
+    """What every cached execution depends on beyond its own cells: the guide's packages,
+    and the workbench cells that chapters replay from other chapters."""
+    return hashlib.sha256(f"{fingerprint(root)} {workbench_replay.fingerprint()}".encode()).hexdigest()
+
+
 def _outdated_notebooks(app, env, added, changed, removed):
     current = fingerprint(Path(app.srcdir))
     if getattr(env, "guide_library_fingerprint", None) == current:
         return []
     env.guide_library_fingerprint = current
-    shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
     return [d for d in env.found_docs if d.startswith("notebooks/") and d not in added | changed]
 
 

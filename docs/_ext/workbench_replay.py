@@ -4,11 +4,11 @@ A chapter that starts with ``%integration_resume 03-skeleton ...`` runs code wri
 other notebooks. jupyter-cache keys an execution on the notebook's own cells, so an edit
 to chapter 3's workbench cells would leave chapter 4's cached outputs stale. This
 extension fingerprints every workbench step (workbench.replay); when the fingerprint
-changes it drops the execution cache and marks the replaying chapters outdated.
+changes it marks the replaying chapters outdated (execution_cache empties the execution
+cache: its records carry this fingerprint too, through library_fingerprint).
 """
 
 import hashlib
-import shutil
 
 from workbench import replay
 
@@ -35,7 +35,6 @@ def _outdated(app, env, added, changed, removed):
     if getattr(env, "guide_workbench_fingerprint", None) == current:
         return []
     env.guide_workbench_fingerprint = current
-    shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
     return [d for d in _replaying_chapters(env) if d not in added | changed]
 
 

@@ -8,6 +8,7 @@ from importlib.metadata import version as _distribution_version
 
 import wrapt
 from ddtrace.constants import SPAN_KIND
+from ddtrace.contrib.internal.trace_utils import set_service_and_source
 from ddtrace.contrib.trace_utils import unwrap
 from ddtrace.ext import SpanKind, SpanTypes, db, memcached as memcachedx, net
 from ddtrace.internal.schema import schematize_cache_operation, schematize_service_name
@@ -64,6 +65,14 @@ def _service_name() -> str:
     return os.environ.get("DD_MEMCACHED_SERVICE") or schematize_service_name(DEFAULT_SERVICE)
 
 
+def _set_service(span) -> None:
+    """Give the span its service and record where the name came from (_dd.svc_src) as
+    ddtrace's built-ins do: our name when it is the default, a DD_SERVICE_MAPPING rename as
+    such, and a name the user chose as 'm'."""
+    source = {"integration_name": INTEGRATION_NAME, "_default_service": schematize_service_name(DEFAULT_SERVICE)}
+    set_service_and_source(span, _service_name(), source)
+
+
 def _server_tags(client: Client) -> dict:
     server = getattr(client, "server", None)
     if isinstance(server, tuple) and len(server) == 2:
@@ -86,11 +95,15 @@ def _rows_returned(command: str, result, default) -> int | None:
 def _tag_request(span, client: Client) -> None:
     # Our own bookkeeping must never break the application's call: errors here are logged.
     try:
-        span.set_tag("component", INTEGRATION_NAME)
-        span.set_tag(SPAN_KIND, SpanKind.CLIENT)
-        span.set_tag(db.SYSTEM, "memcached")
-        span.set_metric("_dd.measured", 1)  # compute APM stats (hits, errors, latency) for it
-        span.set_tags(_server_tags(client))
+        # As ddtrace's own integrations tag: _set_attribute stores a string as a tag and a
+        # number as a metric, without set_tag()'s checks for the few keys with side effects
+        # (none of ours), at a third of the cost.
+        span._set_attribute("component", INTEGRATION_NAME)
+        span._set_attribute(SPAN_KIND, SpanKind.CLIENT)
+        span._set_attribute(db.SYSTEM, "memcached")
+        span._set_attribute("_dd.measured", 1)  # compute APM stats (hits, errors, latency) for it
+        for key, value in _server_tags(client).items():
+            span._set_attribute(key, value)
     except Exception:
         log.debug("could not tag the memcached span", exc_info=True)
 
@@ -101,7 +114,7 @@ def _tag_response(span, command: str, result, args, kwargs) -> None:
         default = kwargs.get("default", args[1] if command in ("get", "gets") and len(args) > 1 else None)
         rows = _rows_returned(command, result, default)
         if rows is not None:
-            span.set_metric(db.ROWCOUNT, rows)
+            span._set_attribute(db.ROWCOUNT, rows)
     except Exception:
         log.debug("could not tag the memcached response", exc_info=True)
 
@@ -152,10 +165,10 @@ def _traced_command(command: str):
             return wrapped(*args, **kwargs)
         with tracer.trace(
             schematize_cache_operation(OPERATION_NAME, cache_provider="memcached"),
-            service=_service_name(),
             resource=command,
             span_type=SpanTypes.CACHE,
         ) as span:
+            _set_service(span)
             _tag_request(span, instance)
             _tag_command(span, command, args, kwargs)
             # The library's own exceptions leave this block unchanged: the span records

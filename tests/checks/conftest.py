@@ -1,8 +1,9 @@
 """Reports of whole check runs, computed once per test session and in parallel.
 
-Tests ask for ``check_report(target)``; the first request runs the checks for every
-target that the collected tests will ask for (two at a time: each run already starts a
-dozen processes), so a selection with -k runs only what it needs.
+Tests ask for ``check_report(target, name, library)``; the first request starts the checks
+for every target that the collected tests will ask for, in the order they ask (two at a
+time: each run already starts a dozen processes), so a selection with -k runs only what it
+needs and each test waits only for its own report.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from checks.suite import run_checks, start_services
 
 HERE = Path(__file__).parent
 BROKEN = HERE / "broken"
+BROKEN_REDIS = HERE / "broken_redis"
 GUIDE = "integrations/memcached"
 BUILTIN = "ddtrace.contrib.internal.pymemcache"
+REDIS_BUILTIN = "ddtrace.contrib.internal.redis"
 REPO = HERE.parent.parent
 
 
@@ -26,42 +29,50 @@ def broken(variant: str) -> str:
     return str(BROKEN / variant / "memcached")
 
 
-def _target_of(item) -> tuple[str, str | None] | None:
+def broken_redis(variant: str) -> str:
+    return str(BROKEN_REDIS / variant / "tweaked_redis")
+
+
+def _target_of(item) -> tuple[str, str | None, str | None] | None:
     marker = item.get_closest_marker("check_target")
-    return (marker.args[0], marker.kwargs.get("name")) if marker else None
+    return (marker.args[0], marker.kwargs.get("name"), marker.kwargs.get("library")) if marker else None
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "check_target(target, name=None): the test reads the "
-                                       "report of a full check run on that target")
+    config.addinivalue_line("markers", "check_target(target, name=None, library=None): the test reads "
+                                       "the report of a full check run on that target")
 
 
 @pytest.fixture(scope="session")
 def shared_services():
-    services = start_services()
+    services = start_services("pymemcache", "redis")
     yield services
     services.stop()
 
 
 @pytest.fixture(scope="session")
 def check_report(request, shared_services):
-    reports: dict = {}
+    reports: dict = {}  # key -> the future of its report
     lock = threading.Lock()
+    pool = ThreadPoolExecutor(max_workers=2)
 
     def compute(key):
-        target, name = key
+        target, name, library = key
         path = str(REPO / target) if not target.startswith(("/", "ddtrace")) else target
         # A generous timeout: on a loaded 2-core CI machine a correct probe must not count as hung.
-        return key, run_checks(path, name=name, services=shared_services, timeout=60)
+        return run_checks(path, name=name, services=shared_services, timeout=60, library=library)
 
-    def get(target: str, name: str | None = None):
-        key = (target, name)
+    def get(target: str, name: str | None = None, library: str | None = None):
+        key = (target, name, library)
         with lock:
             if key not in reports:
-                wanted = {k for k in map(_target_of, request.session.items) if k} - set(reports)
-                wanted.add(key)
-                with ThreadPoolExecutor(max_workers=2) as pool:
-                    reports.update(pool.map(compute, sorted(wanted, key=str)))
-            return reports[key]
+                # Every report the collected tests will ask for, in the order they ask: each
+                # test waits for its own (under its own timeout), not for the whole batch.
+                wanted = [key] + [k for k in map(_target_of, request.session.items) if k]
+                for k in dict.fromkeys(wanted):
+                    if k not in reports:
+                        reports[k] = pool.submit(compute, k)
+        return reports[key].result()
 
-    return get
+    yield get
+    pool.shutdown(cancel_futures=True)

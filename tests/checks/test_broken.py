@@ -11,8 +11,8 @@ also change the snapshot) are listed too, so an unexpected failure is caught as 
 import pytest
 
 from checks.families import ORDER
-from checks.probe.workloads.continuity import INSIDE as CONTINUITY_INSIDE
-from checks.probe.workloads.continuity import OUTSIDE as CONTINUITY_OUTSIDE
+from checks.probe.plans import INSIDE as CONTINUITY_INSIDE
+from checks.probe.plans import OUTSIDE as CONTINUITY_OUTSIDE
 from checks.probe.workloads.span_shape import READS
 from checks.report import NOT_WRITTEN
 from tests.checks.conftest import broken
@@ -76,8 +76,11 @@ EXPECTED = {
     "wrong_default_service": ("schema", "service [no schema set]: observed 'pymemcache-cache', "
                                         "expected 'memcached'", {
         "schema": ["service [no schema set]", "service [v0]"], "snapshot": ["default schema"]}),
+    "service_source_manual": ("snapshot", "meta mismatch on '_dd.svc_src': got 'm' which does not match "
+                                          "expected 'memcached'", {"snapshot": SNAPSHOT_BOTH}),
     "wrong_component": ("span_shape", "component: observed 'pymemcache', expected 'memcached'", {
-        "span_shape": ["component"]}),
+        # the snapshot compares component (and _dd.svc_src) with the integration's own name
+        "span_shape": ["component"], "snapshot": SNAPSHOT_BOTH}),
     "no_out_host": ("span_shape", "out.host: observed (missing)", {
         "span_shape": ["network.destination.port", "out.host", "server.address"],
         "schema": ["peer.service [v1]"], "snapshot": SNAPSHOT_BOTH}),
@@ -145,13 +148,16 @@ EXPECTED = {
     "records_keys_without_setting": ("data_exposure", f"no key in any span [{COMMAND_TEXT_OFF}]: observed "
                                                       "memcached.query holds a key (spans of set", {
         "data_exposure": [f"no key in any span [{COMMAND_TEXT_OFF}]"]}),
+    # Slow: about a millisecond of CPU per command, where a span costs tens of microseconds.
+    "walks_stack_per_command": ("overhead", "get: added cost per command: observed ", {
+        "overhead": ["get: added cost per command", "set: added cost per command"]}),
     # Half-written packages (exercise mode): checkable and failing, every failure "not written yet".
     "not_written_yet": ("coverage", "set: not written yet: _tag_request() (patch.py line 15) (and 18 more)", {
         "data_exposure": STOPPED_COMMANDS,
         "patching": STOPPED_COMMANDS, "coverage": ALL_COMMANDS + ALIAS_CASES,
         "continuity": STOPPED_COMMANDS, "concurrency": STOPPED_COMMANDS, "span_shape": STOPPED_COMMANDS,
         "schema": STOPPED_COMMANDS, "exceptions": EXCEPTION_CASES, "invisible": INVISIBLE_CASES,
-        "snapshot": STOPPED_COMMANDS}),
+        "snapshot": STOPPED_COMMANDS, "overhead": STOPPED_COMMANDS}),
     "patch_not_written": ("patching", "patch() runs: not written yet: patch() (patch.py line 10)", {
         check: ["patch() runs"] for check in ORDER if check != "documented"}),
     # Caught by the integration itself: named all the same, wherever the stub ran (the
@@ -159,7 +165,7 @@ EXPECTED = {
     "not_written_caught": ("span_shape", "db.row_count, get hit: not written yet: "
                                          "_rows_returned() (patch.py line 16)", {
         **{check: ["every function it runs is written"]
-           for check in ("patching", "coverage", "schema", "invisible", "continuity")},
+           for check in ("patching", "coverage", "schema", "invisible", "continuity", "overhead")},
         "span_shape": ROW_COUNT_CASES,
         "concurrency": ["each span has its own command's db.row_count"],
         "data_exposure": ["every function it runs is written"],

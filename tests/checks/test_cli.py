@@ -52,8 +52,9 @@ def test_json_output_is_the_whole_report():
     result = run_cli(broken("wrong_span_type"), "--check", "span_shape", "--json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert set(report) == {"target", "name", "passed", "error", "checks"}
+    assert set(report) == {"target", "name", "library", "passed", "error", "checks"}
     assert report["passed"] is False and report["name"] == "memcached" and report["error"] is None
+    assert report["library"] == "pymemcache"
     (check,) = report["checks"]
     assert check["check"] == "span_shape" and check["passed"] is False
     assert check["reason"].startswith("span type: observed 'db'")

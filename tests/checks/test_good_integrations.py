@@ -6,7 +6,8 @@ three that the checks test: its unpatch() puts pymemcache's Client where HashCli
 its db.row_count tests the result's truth, so a miss that returns the caller's default
 counts as a hit, and it leaves the delete_multi alias untraced. One more defect lies
 outside what the checks cover (they test Client's data commands); it is shown here too,
-and all are documented in docs/checks-reference.md.
+and all are documented in docs/checks-reference.md. ddtrace's redis integration, judged by
+the redis profile, is tested in test_profiles.py.
 """
 
 import os

@@ -6,27 +6,20 @@ once, at import, so every configuration under test gets its own process.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from harness import AgentSession
-from harness.notebook import TRACER_DEFAULTS
+from harness.tracing import child_env
 
 APP_TIMEOUT = 60  # seconds; an app that hangs fails its test instead of blocking the run
-# A deterministic baseline: the developer's own DD_* settings must not leak into a snapshot.
-_DROPPED_PREFIXES = ("DD_", "_DD_", "OTEL_")
 
 
 def app_env(session: AgentSession, **settings: str | None) -> dict[str, str]:
-    """The app's environment: a clean base, the session's, then ``settings`` (None unsets)."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith(_DROPPED_PREFIXES)}
-    env.update(TRACER_DEFAULTS)
-    env["DD_TRACE_STATS_COMPUTATION_ENABLED"] = "false"  # on by default from Python 3.14
-    env.update(session.env())
-    env.update(settings)
-    return {key: value for key, value in env.items() if value is not None}
+    """The app's environment: a clean base (none of the developer's DD_* settings may leak
+    into a snapshot), the session's, then ``settings`` (None unsets)."""
+    return child_env(session.env(), settings)
 
 
 def run_app(app: Path, scenario: str, session: AgentSession, **settings: str | None) -> str:

@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 from practice.learner import PACKAGE_ENV
+import conf  # noqa: F401  (conf.py puts the site's extensions, docs/_ext, on sys.path)
+from execution_cache import ipc_client  # the guide's one way to start a kernel: over IPC
 
 # Same depth as exercises/, so the chapters' relative paths ("../templates") resolve; the
 # notebooks only read there.
@@ -18,9 +19,8 @@ RUN_FROM = Path(__file__).resolve().parents[2] / "notebooks"
 def execute(notebook: nbformat.NotebookNode, package: Path, timeout: int = 180) -> nbformat.NotebookNode:
     """Execute every cell in a fresh kernel; errors are recorded in the outputs, not raised."""
     env = {**os.environ, PACKAGE_ENV: str(package)}
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(RUN_FROM)}})
-    client.execute(env=env)
+    with ipc_client(notebook, RUN_FROM, timeout, kernel_name="python3", allow_errors=True) as client:
+        client.execute(env=env)
     return notebook
 
 

@@ -22,9 +22,8 @@ def previous_exercise_chapter(chapter: Chapter) -> Chapter | None:
 def bench_caught_up_before(chapter: Chapter, package: Path) -> Workbench:
     """The package as a learner who solved every chapter before this one has it."""
     bench = Workbench("memcached", package_dir=package)
-    stems = [c.stem for c in CHAPTERS]
-    before = CHAPTERS[:stems.index(chapter.stem)]
-    replay.replay(bench, [step for c in before for step in replay.steps_in(c.path)], load=False)
+    replay.replay(bench, replay.steps_through(chapter.stem, chapter.path.parent, including_last=False),
+                  load=False)
     if not bench.files:  # the first exercise chapter starts from the template
         bench.scaffold(chapter.library, load=False)
     return bench

@@ -97,3 +97,23 @@ def test_a_port_taken_before_the_server_binds_is_retried_on_another(monkeypatch)
             assert services.memcached.port != taken and services.memcached.running()
     finally:
         squatter.close()
+
+
+def test_a_port_taken_after_the_free_check_is_not_mistaken_for_ours(monkeypatch, tmp_path):
+    # The race two parallel kernels hit: something binds the port between mirakuru's
+    # "is it free?" check and our server's bind. Its answer must not count as ours.
+    from harness.process import ServerExitedError, _ServerExecutor
+
+    real_check = _ServerExecutor.pre_start_check
+    checks_seen = []
+
+    def free_at_first_look(self):
+        checks_seen.append(self.port)
+        return False if len(checks_seen) == 1 else real_check(self)
+
+    monkeypatch.setattr(_ServerExecutor, "pre_start_check", free_at_first_look)
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        with pytest.raises(ServerExitedError):
+            start_server(MEMCACHED, squatter.getsockname()[1], tmp_path)

@@ -10,6 +10,8 @@ import urllib.request
 import redis
 from pymemcache.client.base import Client
 
+from harness.tracing import child_env
+
 
 def test_every_service_answers(services):
     memcached = Client(services.memcached.address, connect_timeout=2, timeout=2)
@@ -41,8 +43,7 @@ def test_session_collects_traces_from_a_subprocess(services):
         with tracer.trace("guide.work", service="guide", resource="subprocess"):
             pass
     """)
-    env = {"PATH": "/usr/bin:/bin", **session.env()}
-    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
+    subprocess.run([sys.executable, "-c", code], env=child_env(session.env()), check=True, timeout=60)
     spans = session.wait_for_spans(1)
     assert [(s["name"], s["resource"]) for s in spans] == [("guide.work", "subprocess")]
 
@@ -52,8 +53,7 @@ def test_snapshot_written_then_matched_then_mismatch_explained(services, tmp_pat
         session = services.agent_client.session(f"snapshot-{tmp_path.name}").start()
         code = ("from ddtrace.trace import tracer\n"
                 f"with tracer.trace('guide.work', service='guide', resource={resource!r}): pass\n")
-        subprocess.run([sys.executable, "-c", code], env={"PATH": "/usr/bin:/bin", **session.env()},
-                       check=True, timeout=60)
+        subprocess.run([sys.executable, "-c", code], env=child_env(session.env()), check=True, timeout=60)
         session.wait_for_spans(1)
         return session.snapshot()
 

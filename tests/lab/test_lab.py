@@ -1,9 +1,7 @@
 """`make lab` in a real browser: a chapter opens as a notebook, and a cell runs.
 
-The server is `make lab`'s own command (scripts/lab.sh: same settings, same root), started
-through the harness (harness.process: own session, dies with us, log file, clear errors)
-on a free port with a token and no browser of its own. Chromium is Debian's
-(scripts/browser-deps.sh), driven headless by Playwright. Run-time state goes to a
+The server is `make lab`'s own command, started through the harness (tests/lab/lab_server.py).
+Chromium is Debian's (scripts/browser-deps.sh), driven headless by Playwright. Run-time state goes to a
 temporary folder, and the server and its kernel are gone when the module ends, pass or fail.
 
 Every wait is for a condition, with generous time limits: a first start compiles
@@ -13,110 +11,24 @@ JupyterLab's bytecode, and the machine may be busy running other tests.
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
-import sys
 import time
-import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
-import psutil
 import pytest
 
-from harness import free_port
-from harness.process import PortInUseError, RunningServer, ServerExitedError, ServerSpec, start_server
+from tests.browser.chromium import BrowserUnavailable, launched, require_chromium
 from tests.lab.conftest import REPO
+from tests.lab.lab_server import Lab, LabSpec, log_tail, start_lab, stop_lab, wait_until_serving
 
-LAB_SH = REPO / "scripts" / "lab.sh"
 CHAPTER = "00-setup.md"
 CHAPTER_TITLE = "Setup: a trace from a real redis"
-CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-START_TIMEOUT = 240.0   # s, server start to first answer
 UI_TIMEOUT = 180_000    # ms, each wait in the browser
-LAUNCH_TIMEOUT = 300_000  # ms, Playwright's driver and chromium starting
-STOP_TIMEOUT = 60.0     # s, for the server and its kernel to be gone
 
 
 # Above pyproject's 300 s: a cold start on a busy machine, then a kernel, then the browser.
 pytestmark = pytest.mark.timeout(900)
-
-
-@dataclass
-class LabSpec(ServerSpec):
-    """scripts/lab.sh, on the port the harness chose, with a token and no browser."""
-
-    name: str = "jupyterlab"
-    binary: str = str(LAB_SH)
-    install_hint: str = "scripts/lab.sh is part of the repository; restore it (git checkout)."
-    token: str = ""
-
-    def argv(self, binary_path, port, workdir):
-        # port_retries=0: if the port is taken after all, exit (and we retry on a fresh
-        # one) instead of quietly serving on another port nobody waits for.
-        return [binary_path, f"--port={port}", "--ServerApp.port_retries=0", "--no-browser",
-                f"--IdentityProvider.token={self.token}"]
-
-
-@dataclass
-class Lab:
-    server: RunningServer
-    token: str
-    state: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.server.host}:{self.server.port}"
-
-    def get(self, path: str) -> bytes:
-        request = urllib.request.Request(f"{self.url}{path}",
-                                         headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.read()
-
-
-def _start(spec: LabSpec, state: Path, logs: Path) -> RunningServer:
-    env = {"LAB_STATE": str(state), "VENV": sys.prefix}
-    with pytest.MonkeyPatch.context() as patch:  # the server's environment, and only its
-        for key, value in env.items():
-            patch.setenv(key, value)
-        for attempt in range(3):
-            try:
-                return start_server(spec, free_port(), logs, timeout=START_TIMEOUT)
-            except (ServerExitedError, PortInUseError):
-                if attempt == 2:
-                    raise
-
-
-def _wait_until_serving(lab: Lab) -> None:
-    """The port accepts connections before the server's loop runs: wait for an answer."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while True:
-        try:
-            json.loads(lab.get("/api/status"))
-            return
-        except (OSError, ValueError) as error:
-            if time.monotonic() > deadline or not lab.server.running():
-                raise AssertionError(f"JupyterLab did not answer on {lab.url}: {error}; "
-                                     f"its log: {lab.server.log_path}") from error
-        time.sleep(0.2)
-
-
-def _stop(lab: Lab) -> None:
-    """Stop the server; then its kernels and every other process it started must be gone."""
-    try:
-        server = psutil.Process(lab.server.pid)
-        started = [server, *server.children(recursive=True)]
-    except (psutil.NoSuchProcess, TypeError):
-        started = []
-    lab.server.stop()
-    _, alive = psutil.wait_procs(started, timeout=STOP_TIMEOUT)
-    for process in alive:
-        process.kill()
-    assert not alive, f"left running after the lab stopped: {alive}"
 
 
 @pytest.fixture(scope="module")
@@ -129,43 +41,36 @@ def lab(lab_installed, tmp_path_factory):
     (user_settings / "plugin.jupyterlab-settings").write_text('{"autosave": false}')
 
     token = secrets.token_hex(16)
-    server = _start(LabSpec(token=token), state, tmp_path_factory.mktemp("lab-log"))
+    server = start_lab(LabSpec(token=token), state, tmp_path_factory.mktemp("lab-log"))
     running = Lab(server, token, state)
     try:
-        _wait_until_serving(running)
+        wait_until_serving(running)
         yield running
     finally:
-        _stop(running)
+        stop_lab(running)
 
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
     """Checked before the server starts (a wider scope is set up first)."""
-    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(f"no browser at {CHROMIUM}: install Debian's chromium "
-                    "(`make browser-deps` as root, or `sudo apt-get install -y chromium`), or "
-                    "set CHROMIUM to a Chromium binary.", pytrace=False)
-    return CHROMIUM
+    try:
+        return require_chromium()
+    except BrowserUnavailable as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture
 def page(chromium, lab):
     try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError as error:
-        pytest.fail(f"{error}: Playwright comes from requirements.lock; run `make venv`.",
-                    pytrace=False)
+        with launched() as browser:
+            from playwright.sync_api import expect  # launched() has checked Playwright is there
 
-    expect.set_options(timeout=UI_TIMEOUT)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True,
-                                             args=CHROMIUM_ARGS, timeout=LAUNCH_TIMEOUT)
-        try:
+            expect.set_options(timeout=UI_TIMEOUT)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.set_default_timeout(UI_TIMEOUT)
             yield page
-        finally:
-            browser.close()
+    except BrowserUnavailable as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 def test_the_server_reads_the_projects_settings(lab):
@@ -273,7 +178,7 @@ def test_a_chapter_opens_as_a_notebook_and_runs_a_cell(lab, page, tmp_path):
         error.add_note(f"failed while {step}")
         error.add_note(_describe(page, tmp_path / "lab.png"))
         error.add_note(f"server log ({lab.server.log_path}), last lines:\n    "
-                       + _log_tail(lab.server.log_path))
+                       + log_tail(lab.server.log_path))
         raise
     finally:
         for path in ours:  # only what this test created
@@ -318,7 +223,3 @@ def _describe(page, screenshot: Path) -> str:
     except Exception:
         pass
     return "\n".join(lines)
-
-
-def _log_tail(path: Path, lines: int = 15) -> str:
-    return "\n    ".join(path.read_text(errors="replace").splitlines()[-lines:])

@@ -5,7 +5,14 @@ timings and ids out of their plain-text form; these catch what the reader's own 
 prints (addresses, versions, ids) and what ddtrace puts in messages.
 """
 
+import re
+
+from harness.tracing import VOLATILE_TAGS
+
 OUTPUTS = "/cells/*/outputs"
+# A span tag that changes on every run, printed with its value ('runtime-id': '…', process_id=…).
+_VOLATILE_TAG_VALUE = (r"""(['"]?(?:""" + "|".join(re.escape(tag) for tag in sorted(VOLATILE_TAGS))
+                       + r""")['"]?\s*[:=]\s*)(['"]?)[^'",}\s]+""")
 
 DIFF_REPLACE = (
     (OUTPUTS, r"127\.0\.0\.1:\d+", "127.0.0.1:PORT"),
@@ -17,6 +24,7 @@ DIFF_REPLACE = (
     (OUTPUTS, r"\b\d+(\.\d+)? ?(ms|µs|us|s)\b(?! *\|)", "DURATION"),
     (OUTPUTS, r"/tmp/[\w./-]+", "/tmp/PATH"),
     (OUTPUTS, r"\b0x[0-9a-f]+\b", "0xADDR"),
+    (OUTPUTS, _VOLATILE_TAG_VALUE, r"\1\2VOLATILE"),
 )
 
 # Only plain-text outputs are compared; rich outputs and execution bookkeeping are not.

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from agent_snapshots import NOT_STORED
-from agent_snapshots.child_pytest import ChildRun, run_pytest
-from harness import VOLATILE_SNAPSHOT_FIELDS
+from harness.child_pytest import ChildRun, run_pytest
+from harness.tracing import VOLATILE_SNAPSHOT_FIELDS
 from tests.snapshot_plugin.mutations import Mutation, choose, ownership_problems, round_problems
 
 REPO = Path(__file__).resolve().parents[2]

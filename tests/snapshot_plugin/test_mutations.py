@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from agent_snapshots.child_pytest import ChildRun
+from harness.child_pytest import ChildRun
 from tests.snapshot_plugin.mutations import (
     CANDIDATES, Mutation, choose, ownership_problems, round_problems,
 )

@@ -14,8 +14,9 @@ import textwrap
 import pytest
 
 from agent_snapshots import NOT_STORED, SnapshotMismatch, snapshot, token_for
-from agent_snapshots.child_pytest import child_env, run_pytest
 from harness import Services
+from harness.child_pytest import pytest_env, run_pytest
+from harness.tracing import child_env
 
 
 def run_project(*args, cwd, env=None):
@@ -136,7 +137,7 @@ def test_record_match_and_mismatch(project):
 
 @pytest.mark.parametrize("ci_switch", ["option", "environment"])
 def test_ci_mode_fails_on_a_missing_snapshot(project, ci_switch):
-    args, env = (("--snapshot-ci",), child_env()) if ci_switch == "option" else ((), child_env(CI="true"))
+    args, env = (("--snapshot-ci",), pytest_env()) if ci_switch == "option" else ((), pytest_env(CI="true"))
     outcome = run_project(*args, "-k", "in_process", cwd=project, env=env)
     assert outcome.failed() == {IN_PROCESS}, outcome.output
     assert "not found" in outcome.messages[IN_PROCESS]
@@ -208,7 +209,7 @@ def test_an_agent_started_elsewhere(project):
 def test_the_context_manager_outside_pytest(tmp_path):
     def traced_child(session, resource):
         code = f"from ddtrace.trace import tracer\nwith tracer.trace('greet', resource={resource!r}): pass"
-        subprocess.run([sys.executable, "-c", code], env={**child_env(), **session.env()},
+        subprocess.run([sys.executable, "-c", code], env=child_env(session.env()),
                        check=True, timeout=60)
 
     with Services(memcached=False, redis=False, agent=True) as services:

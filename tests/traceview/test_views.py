@@ -1,6 +1,6 @@
 """Span views: parents before children, and a text form that never carries volatile values."""
 
-from traceview import span_table, waterfall
+from traceview import compare_spans, span_table, waterfall
 
 
 def span(span_id, parent_id, start, name="memcached.command", resource="get", error=0, **meta):
@@ -36,3 +36,13 @@ def test_waterfall_marks_errors_and_draws_one_bar_per_span():
     view = waterfall(TRACE, title="t")
     assert "child-early  ✗ error" in repr(view)
     assert view._repr_svg_().count("<rect") == 3
+
+
+def test_compared_spans_show_volatile_values_as_placeholders():
+    ours, theirs = span(1, 0, 100), span(2, 0, 100, component="other")
+    rows = compare_spans({"ours": ours, "theirs": theirs},
+                         ["network.destination.port", "runtime-id", "component", "db.row_count"]).rows
+    assert rows == [["network.destination.port", "(port)", "(port)", ""],
+                    ["runtime-id", "(varies)", "(varies)", ""],
+                    ["component", "", "other", "≠"],
+                    ["db.row_count", "1", "1", ""]]

@@ -1,6 +1,6 @@
 """Every ddtrace API the walkthrough names exists in the installed ddtrace.
 
-workbench/api_names.py lists them; these tests resolve each one, and make sure the
+chapter_helpers/api_names.py lists them; these tests resolve each one, and make sure the
 chapters name nothing that is not on the list. When a ddtrace upgrade moves a function,
 the test names it, instead of the text quietly going stale.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 import ddtrace
 import pytest
 
-from workbench.api_names import API_NAMES, REMOVED_NAMES, exists, resolve
+from chapter_helpers.api_names import API_NAMES, REMOVED_NAMES, exists, resolve
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 CHAPTERS = [p for p in sorted(NOTEBOOKS.glob("0[1-7]-*.md"))]
@@ -56,7 +56,7 @@ def test_every_dotted_ddtrace_name_in_the_chapters_is_listed():
     # A name is covered when it is listed, or is a module on the way to a listed name.
     missing = {name: where for name, where in _mentioned(DOTTED).items()
                if name not in listed and not any(n.startswith(name + ".") for n in listed)}
-    assert not missing, f"add these to workbench/api_names.py: {missing}"
+    assert not missing, f"add these to chapter_helpers/api_names.py: {missing}"
 
 
 def test_every_ddtrace_path_in_the_chapters_exists():
@@ -70,7 +70,7 @@ def test_every_ddtrace_path_in_the_chapters_exists():
 
 
 # --- Chapter 12 (beyond caches) -------------------------------------------------------
-# Its names are kept here rather than in workbench/api_names.py, which lists those of the
+# Its names are kept here rather than in chapter_helpers/api_names.py, which lists those of the
 # walkthrough chapters 01-07 that the tests above scan.
 BEYOND_CACHES = NOTEBOOKS / "12-beyond-caches.md"
 BEYOND_CACHES_API_NAMES = (
@@ -106,6 +106,8 @@ BEYOND_CACHES_API_NAMES = (
     "ddtrace.contrib.internal.sqlite3.patch.TracedSQLite",
     "ddtrace.internal.settings.integration.IntegrationConfig",
     "ddtrace._trace.subscribers.http_client.HttpClientTracingSubscriber",
+    "ddtrace.trace.tracer.start_span",
+    "ddtrace.contrib.trace_utils.set_flattened_tags",
 )
 BEYOND_CACHES_REMOVED_NAMES = ("ddtrace.contrib.futures", "ddtrace.contrib.sqlite3")
 
@@ -147,7 +149,7 @@ def test_resolving_the_names_leaves_the_libraries_alone():
     program = (
         "from pymemcache.client.hash import HashClient\n"
         "from pymemcache.client.base import Client\n"
-        "from workbench.api_names import API_NAMES, resolve\n"
+        "from chapter_helpers.api_names import API_NAMES, resolve\n"
         "for name in API_NAMES: resolve(name)\n"
         "import sys\n"
         "print(HashClient.client_class is Client, 'ddtrace.auto' in sys.modules)\n")

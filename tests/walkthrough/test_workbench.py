@@ -232,6 +232,16 @@ def test_replay_reads_magic_cells_and_skips_variants(tmp_path):
         replay.chapter_path("99-none", tmp_path)
 
 
+def test_steps_through_a_chapter_stop_there():
+    through = replay.steps_through("04-tracing-commands")
+    before = replay.steps_through("04-tracing-commands", including_last=False)
+    assert [s.chapter for s in through] == sorted(s.chapter for s in through)  # chapter order
+    assert {s.chapter for s in through} == {"03-skeleton", "04-tracing-commands"}
+    assert {s.chapter for s in before} == {"03-skeleton"} and through[:len(before)] == before
+    with pytest.raises(ValueError, match="no chapter '04-nope'"):
+        replay.steps_through("04-nope")
+
+
 def test_template_renders_for_another_name():
     files = render_template("mylib", "mylib")
     assert set(files) == {"__init__.py", "patch.py"}

@@ -14,16 +14,10 @@ import threading
 
 from ddtrace.trace import tracer
 
-THREADS = 8
-COMMANDS = 50  # per thread
-APP_SPAN = "checks.thread"
-WINDOW = "threads"
-# Some integrations (ddtrace's own) can tag the keys: let them, so mixed-up keys show.
-EXTRA_ENV = {"DD_TRACE_MEMCACHED_COMMAND_ENABLED": "true"}
-
-
-def thread_resource(thread: int) -> str:
-    return f"thread {thread}"
+from checks.probe.plans import COMMANDS, THREADS, thread_resource
+from checks.probe.plans import describe_span as _describe
+from checks.probe.plans import THREAD_SPAN as APP_SPAN
+from checks.probe.plans import THREADS_WINDOW as WINDOW
 
 
 def plan(thread: int, key) -> list[dict]:
@@ -52,15 +46,24 @@ def plan(thread: int, key) -> list[dict]:
     return steps
 
 
-def _describe(span) -> str:
-    return f"{span.name} (resource {span.resource})" if span else "none"
 
 
-def run(context) -> dict:
+def _call(client, step: dict) -> None:
+    extra = {} if step["command"].startswith("get") else {"noreply": False}
+    getattr(client, step["command"])(*step["args"], **extra)
+
+
+def _set_up(client, keys: dict) -> None:
+    client.set_many(keys, noreply=False)
+
+
+def run(context, plan=plan, call=_call, set_up=_set_up, commands=("get", "get_many", "set", "delete")) -> dict:
+    """The threads' run; another library's workload passes its own plan (in its command
+    names), the call that sends a step, the set-up of the keys found, and the commands used."""
     plans = [plan(thread, context.key) for thread in range(THREADS)]
     setup = context.new_client()  # before patch(): the set-up makes no spans
     for thread in range(THREADS):
-        setup.set_many({context.key(f"present-{thread}-{n}"): "v" for n in range(3)}, noreply=False)
+        set_up(setup, {context.key(f"present-{thread}-{n}"): "v" for n in range(3)})
     setup.close()
     context.patch()
     clients = [context.new_client() for _ in range(THREADS)]
@@ -74,8 +77,7 @@ def run(context) -> dict:
             barrier.wait()
             with tracer.trace(APP_SPAN, resource=thread_resource(thread)) as own:
                 for step in plans[thread]:
-                    extra = {} if step["command"].startswith("get") else {"noreply": False}
-                    getattr(clients[thread], step["command"])(*step["args"], **extra)
+                    call(clients[thread], step)
                 during = tracer.current_span()
             active[thread] = {"own": during is own, "during": _describe(during),
                               "after": _describe(tracer.current_span())}
@@ -98,4 +100,5 @@ def run(context) -> dict:
     if first is not None:
         raise first
     return {"plans": [[{k: step[k] for k in ("command", "keys", "rows")} for step in steps] for steps in plans],
-            "active": active, "main_after": _describe(tracer.current_span())}
+            "active": active, "main_after": _describe(tracer.current_span()),
+            "commands": list(commands)}

@@ -12,16 +12,8 @@ from __future__ import annotations
 
 from ddtrace.trace import tracer
 
-APP_SPAN = "checks.request"  # the application's own span, around the commands
-INSIDE = (  # (window label, whether the command fails)
-    ("inside an application span", False),
-    ("inside an application span, the command failing", True),
-)
-OUTSIDE = "outside any span"
-
-
-def _describe(span) -> str:
-    return f"{span.name} (resource {span.resource})" if span else "none"
+from checks.probe.plans import APP_SPAN, INSIDE, OUTSIDE
+from checks.probe.plans import describe_span as _describe
 
 
 def run(context) -> dict:

@@ -32,7 +32,7 @@ def run(context) -> dict:
         ("touch", lambda: client.touch(k("a"), 60, noreply=False)),
         ("delete", lambda: client.delete(k("b"), noreply=False)),
         ("delete_many", lambda: client.delete_many([k("c"), k("d")], noreply=False)),
-        # pymemcache's aliases (expectations.ALIASES): each must be traced, as its command
+        # pymemcache's aliases (the profile's aliases): each must be traced, as its command
         ("set_multi", lambda: client.set_multi({k("e"): "5", k("f"): "6"}, noreply=False)),
         ("get_multi", lambda: client.get_multi([k("e"), k("f")])),
         ("delete_multi", lambda: client.delete_multi([k("e"), k("f")], noreply=False)),

@@ -21,6 +21,32 @@ def _qualified(error_type: type) -> str:
     return f"{error_type.__module__}.{error_type.__qualname__}"
 
 
+def outcome(context, label: str, call) -> dict:
+    """Run ``call`` (a command that fails) in a window; what the library raised, what the
+    application caught, and what is active afterwards."""
+    mark = len(context.recorder.calls)
+    with context.window(label, commands=1):
+        try:
+            call()
+            caught = None
+        except BaseException as error:  # the integration may turn it into anything
+            caught = error
+    raised = [c.error for c in context.recorder.since(mark) if c.error is not None]
+    library_error = raised[-1] if raised else None
+    active = tracer.current_span()
+    return {
+        "label": label,
+        "library_error_type": _qualified(type(library_error)) if library_error else None,
+        "library_error_message": scrub(str(library_error)) if library_error else None,
+        "caught": scrub(describe_error(caught)) if caught else None,
+        "caught_type": _qualified(type(caught)) if caught else None,
+        "same_object": caught is not None and caught is library_error,
+        "active_span_after": f"{active.name} (resource {active.resource})" if active else None,
+        # a stub raised, not the library: nothing here says how errors are handled yet
+        "not_written": context.stubs.origin(caught),
+    }
+
+
 def run(context) -> dict:
     context.patch()
     client = context.new_client()
@@ -34,29 +60,7 @@ def run(context) -> dict:
         ("server error", lambda: client.set(context.key("big"), b"x" * TOO_LARGE, noreply=False)),
         ("no server", lambda: unreachable.get(context.key("k"))),
     )
-    outcomes = []
-    for label, call in failures:
-        mark = len(context.recorder.calls)
-        with context.window(label, commands=1):
-            try:
-                call()
-                caught = None
-            except BaseException as error:  # the integration may turn it into anything
-                caught = error
-        raised = [c.error for c in context.recorder.since(mark) if c.error is not None]
-        library_error = raised[-1] if raised else None
-        active = tracer.current_span()
-        outcomes.append({
-            "label": label,
-            "library_error_type": _qualified(type(library_error)) if library_error else None,
-            "library_error_message": scrub(str(library_error)) if library_error else None,
-            "caught": scrub(describe_error(caught)) if caught else None,
-            "caught_type": _qualified(type(caught)) if caught else None,
-            "same_object": caught is not None and caught is library_error,
-            "active_span_after": f"{active.name} (resource {active.resource})" if active else None,
-            # a stub raised, not the library: nothing here says how errors are handled yet
-            "not_written": context.stubs.origin(caught),
-        })
+    outcomes = [outcome(context, label, call) for label, call in failures]
     closed.close()
     client.close()
     return {"outcomes": outcomes}

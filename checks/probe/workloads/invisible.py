@@ -8,7 +8,9 @@ library ran for one call.
 
 from __future__ import annotations
 
-from checks.expectations import ALIASES
+from checks.profiles.pymemcache import PROFILE
+
+ALIASES = PROFILE.aliases
 from checks.keys import scrub
 from checks.probe.workloads import describe_error
 

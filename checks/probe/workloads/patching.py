@@ -21,18 +21,18 @@ def _describe(value) -> str:
     return f"a {type(value).__name__}"  # e.g. a wrapt FunctionWrapper, an ObjectProxy
 
 
-def library_classes() -> list[type]:
-    found = {id(v): v for m in _MODULES for v in vars(m).values()
-             if isinstance(v, type) and v.__module__.startswith("pymemcache")}
+def library_classes(modules=_MODULES, prefix: str = "pymemcache") -> list[type]:
+    found = {id(v): v for m in modules for v in vars(m).values()
+             if isinstance(v, type) and v.__module__.startswith(prefix)}
     return list(found.values())
 
 
-def library_state(classes: list[type]) -> dict[str, tuple[object, str]]:
+def library_state(classes: list[type], modules=_MODULES) -> dict[str, tuple[object, str]]:
     """Every class and function the library's modules expose, and the methods of ``classes``
     (the library's own, found before patching), with a readable name. The objects themselves
     are kept, not their id(): a freed original's id could be reused by its replacement."""
     state: dict[str, tuple[object, str]] = {}
-    for module in _MODULES:
+    for module in modules:
         for attr, value in vars(module).items():
             if callable(value):
                 state[f"{module.__name__}.{attr}"] = (value, _describe(value))
@@ -60,8 +60,9 @@ def _commands(context, label: str) -> None:
 
 
 def declared_versions(context) -> dict:
-    """What _supported_versions() declares, beside the installed pymemcache."""
-    found = {"installed": version("pymemcache"), "defined": context.integration.supported_versions is not None}
+    """What _supported_versions() declares, beside the installed library."""
+    found = {"installed": version(context.profile.library),
+             "defined": context.integration.supported_versions is not None}
     if found["defined"]:
         try:
             found["declared"] = context.integration.supported_versions()
@@ -71,7 +72,10 @@ def declared_versions(context) -> dict:
     return found
 
 
-def run(context) -> dict:
+def run(context, commands=None, modules=_MODULES, prefix: str = "pymemcache") -> dict:
+    """The patch cycle; ``commands(context, label)`` runs a set and a get in a window
+    (another library's workload passes its own, with its modules and their name prefix)."""
+    _commands_in = commands or _commands
     # First: a stub that stops the patch cycle below must not hide this answer.
     context.facts["supported_versions"] = declared_versions(context)
     errors: dict[str, str] = {}
@@ -83,31 +87,31 @@ def run(context) -> dict:
         if stub:
             not_written[step] = stub
 
-    classes = library_classes()
-    before = library_state(classes)
-    _commands(context, "before patch()")
+    classes = library_classes(modules, prefix)
+    before = library_state(classes, modules)
+    _commands_in(context, "before patch()")
 
     context.patch()
-    _commands(context, "after patch()")
+    _commands_in(context, "after patch()")
 
     try:
         context.patch()
     except Exception as error:
         record("second patch()", error)
-    _commands(context, "after a second patch()")
+    _commands_in(context, "after a second patch()")
 
     try:
         context.integration.unpatch()
     except Exception as error:
         record("unpatch()", error)
-    restored = _difference(before, library_state(classes))
-    _commands(context, "after unpatch()")
+    restored = _difference(before, library_state(classes, modules))
+    _commands_in(context, "after unpatch()")
 
     try:
         context.patch()
     except Exception as error:
         record("patch() after unpatch()", error)
-    _commands(context, "after patch() again")
+    _commands_in(context, "after patch() again")
 
     try:
         context.integration.unpatch()

@@ -29,4 +29,4 @@ def run(context) -> dict:
         else:
             failure = None
     client.close()
-    return {"failure": failure}
+    return {"failure": failure, "namespace": k("")}

@@ -34,4 +34,4 @@ def run(context) -> dict:
                 getattr(client, command)(context.key(key), *args, **kwargs)
     client.close()
     host, port = context.server
-    return {"host": host, "port": port}
+    return {"host": host, "port": port, "reads": [(label, rows) for label, *_, rows in READS]}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
+
+from harness.tracing import child_env
 
 SCRIPT = textwrap.dedent("""
     import importlib
@@ -24,10 +25,8 @@ SCRIPT = textwrap.dedent("""
 
 
 def test_disabled_tracer_means_the_wrapper_only_makes_the_call(memcached_server):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DD_", "_DD_"))}
     for enabled, tagged in (("false", []), ("true", ["tagged", "tagged"])):
-        env.update(DD_TRACE_ENABLED=enabled, DD_INSTRUMENTATION_TELEMETRY_ENABLED="false",
-                   DD_REMOTE_CONFIGURATION_ENABLED="false", DD_TRACE_AGENT_URL="http://127.0.0.1:9")
+        env = child_env({"DD_TRACE_ENABLED": enabled, "DD_TRACE_AGENT_URL": "http://127.0.0.1:9"})
         result = subprocess.run([sys.executable, "-c", SCRIPT, str(memcached_server.port)], env=env,
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr

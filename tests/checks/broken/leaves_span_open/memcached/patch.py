@@ -10,8 +10,8 @@ good = importlib.import_module("integrations.memcached.patch")
 
 def _traced_command(command):
     def traced(wrapped, instance, args, kwargs):
-        span = good.tracer.trace(good.OPERATION_NAME, service=good._service_name(), resource=command,
-                                 span_type=good.SpanTypes.CACHE)
+        span = good.tracer.trace(good.OPERATION_NAME, resource=command, span_type=good.SpanTypes.CACHE)
+        good._set_service(span)
         good._tag_request(span, instance)
         good._tag_command(span, command, args, kwargs)
         result = wrapped(*args, **kwargs)  # raises past span.finish()

@@ -11,8 +11,8 @@ good = importlib.import_module("integrations.memcached.patch")
 
 def _traced_command(command):
     def traced(wrapped, instance, args, kwargs):
-        with good.tracer.trace(good.OPERATION_NAME, service=good._service_name(), resource=command,
-                               span_type=good.SpanTypes.CACHE) as span:
+        with good.tracer.trace(good.OPERATION_NAME, resource=command, span_type=good.SpanTypes.CACHE) as span:
+            good._set_service(span)
             good._tag_request(span, instance)
             good._tag_command(span, command, args, kwargs)
             try:

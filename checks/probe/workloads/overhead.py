@@ -1,0 +1,152 @@
+"""What tracing costs: the latency each mode adds to a command, measured in this one process.
+
+Four modes take turns on the same real memcached: the untraced client, the integration under
+check, ddtrace's own pymemcache integration, and a bare ``tracer.trace`` span with the same
+tags around the untraced client (the tracer's floor: what any integration pays). Each round
+times one block of ``get`` and one of ``set`` per mode, the modes in a rotating order, with
+patch() and unpatch() between blocks; a mode's figure is its best block, the one the other
+processes of a busy machine disturbed least.
+
+Why one process: an untraced ``get`` on loopback took 63-74 µs in a process without ddtrace
+and 21 µs in one with ddtrace loaded, so figures from different processes do not subtract.
+
+``measure()`` is also what ``make bench`` runs (benchmarks/integration_cost.py), with more
+rounds and more modes.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from checks.probe.loader import load_integration
+
+COMMANDS = ("get", "set")
+ROUNDS = 9              # blocks per mode and command at most; the best one counts
+PER_BLOCK = 20          # commands per block: short blocks, so that some escape the load
+# A check shares the machine with every other check's probe: after MIN_ROUNDS, rounds stop
+# once BUDGET_S seconds have passed, so that a loaded machine costs figures, not a timeout.
+MIN_ROUNDS, BUDGET_S = 3, 4.0
+UNTRACED, TARGET, BUILTIN, BARE_SPAN = "untraced", "target", "built-in", "bare span"
+VALUE = "x" * 32
+
+# Three clocks per block: the wall clock (the latency the application sees), the process's CPU
+# time (all its threads, the tracer's writer included; it grows far less than the wall clock
+# while other processes hold the CPU) and the main thread's CPU time.
+CLOCKS = {"wall": time.perf_counter_ns, "cpu": time.process_time_ns, "main": time.thread_time_ns}
+
+
+@dataclass
+class Mode:
+    """One way of running a command: ``enter``/``leave`` around its block (patch, unpatch);
+    ``call(client, command, key)`` makes the zero-argument callable the block times."""
+    name: str
+    enter: Callable[[], object] = lambda: None
+    leave: Callable[[], object] = lambda: None
+    call: Callable | None = None  # None: the client's own method (traced or not by patching)
+
+
+def plain_call(client, command: str, key: str) -> Callable[[], object]:
+    if command == "get":
+        return lambda: client.get(key)
+    return lambda: client.set(key, VALUE, noreply=False)  # a round trip, as a get is
+
+
+def bare_span_call(profile) -> Callable:
+    """``call`` for a mode that runs the command inside a span with the tags a memcached span
+    carries, set in the plainest public way: no wrapper, no settings, no helpers."""
+    from ddtrace.trace import tracer  # here: the check's parent process imports this module, not ddtrace
+
+    def make(client, command: str, key: str) -> Callable[[], object]:
+        run = plain_call(client, command, key)
+        host, port = client.server
+        meta = {"component": profile.default_service, "span.kind": profile.span_kind,
+                "db.system": profile.db_system, "out.host": host, "server.address": host}
+        metrics = {"network.destination.port": port, "_dd.measured": 1}
+
+        def call():
+            with tracer.trace(profile.operation_name, service=profile.default_service, resource=command,
+                              span_type=profile.span_type) as span:
+                span.set_tags(meta)
+                span.set_metrics(metrics)
+                result = run()
+                if command == "get":
+                    span.set_metric("db.row_count", 0 if result is None else 1)
+                return result
+
+        return call
+
+    return make
+
+
+def yardsticks(profile) -> list[Mode]:
+    """ddtrace's own integration of the library, and the bare span."""
+    builtin = load_integration(profile.builtin, None)
+    return [Mode(BUILTIN, builtin.patch, builtin.unpatch), Mode(BARE_SPAN, call=bare_span_call(profile))]
+
+
+def time_block(call: Callable[[], object], count: int) -> dict[str, float]:
+    """Microseconds per call by each clock, over ``count`` calls in a row."""
+    began = {clock: read() for clock, read in CLOCKS.items()}
+    for _ in range(count):
+        call()
+    ended = {clock: read() for clock, read in CLOCKS.items()}
+    return {clock: (ended[clock] - began[clock]) / count / 1000 for clock in CLOCKS}
+
+
+def measure(modes: list[Mode], new_client: Callable[[], object], key: str, rounds: int = ROUNDS,
+            per_block: int = PER_BLOCK, budget_s: float | None = None) -> dict[str, dict[str, dict[str, list[float]]]]:
+    """{mode: {command: {clock: [µs per command, one per block]}}}, the modes interleaved
+    round by round; with ``budget_s``, no new round starts after that many seconds (once
+    MIN_ROUNDS are done)."""
+    samples = {mode.name: {command: {clock: [] for clock in CLOCKS} for command in COMMANDS} for mode in modes}
+    deadline = time.monotonic() + budget_s if budget_s is not None else None
+    for round_number in range(rounds):
+        if deadline is not None and round_number >= MIN_ROUNDS and time.monotonic() > deadline:
+            break
+        shift = round_number % len(modes)  # no mode always runs first, or right after another
+        for mode in modes[shift:] + modes[:shift]:
+            mode.enter()
+            try:
+                client = new_client()  # after patch(): an integration may replace the class
+                for command in COMMANDS:
+                    call = (mode.call or plain_call)(client, command, key)
+                    call()  # connects, and fills the caches of this path
+                    for clock, figure in time_block(call, per_block).items():
+                        samples[mode.name][command][clock].append(figure)
+                client.close()
+            finally:
+                mode.leave()
+    return samples
+
+
+def best(samples: dict, pick: Callable[[list[float]], float] = min) -> dict[str, dict[str, dict[str, float]]]:
+    """Each mode's best block (or, with ``pick=statistics.median``, its typical one), by each
+    clock: {mode: {command: {clock: µs}}}."""
+    return {mode: {command: {clock: pick(values) for clock, values in clocks.items()}
+                   for command, clocks in by_command.items()}
+            for mode, by_command in samples.items()}
+
+
+def run(context) -> dict:
+    key = context.key("overhead")
+    # The first patch() and commands run with the starter-stub watch on, as in every workload:
+    # an unwritten function is reported, not timed.
+    context.patch()
+    client = context.new_client()
+    for command in COMMANDS:
+        plain_call(client, command, key)()
+    client.close()
+    context.integration.unpatch()
+    watch = sys.gettrace()
+    sys.settrace(None)  # the watch's trace function would slow every call (88 -> 166 µs per get)
+    try:
+        modes = [Mode(UNTRACED), Mode(TARGET, context.integration.patch, context.integration.unpatch),
+                 *yardsticks(context.profile)]
+        samples = measure(modes, context.new_client, key, budget_s=BUDGET_S)
+    finally:
+        sys.settrace(watch)
+    return {"best": best(samples), "typical": best(samples, statistics.median)}

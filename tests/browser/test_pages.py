@@ -1,0 +1,35 @@
+"""Every page of the built site, opened in Chromium: it loads with no console error and
+no failed request, its links to the site and its pictures resolve, nothing wider than its
+box is out of reach (tests/browser/audit.py), and its tables and pictures read in the light
+and the dark theme (tests/browser/readability.py). test_audit.py and test_readability.py
+show each check failing on a page broken on purpose. The pages are those the build wrote,
+found at collection time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.browser.audit import audit
+from tests.browser.readability import unreadable
+from tests.browser.theme import THEMES, show_theme
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_page_reads_cleanly(site, page, site_page):
+    root, url = site
+    problems = audit(page, url + site_page, root).problems()
+    for theme in THEMES:
+        show_theme(page, theme)
+        problems += [f"{theme} theme: {problem}" for problem in unreadable(page)]
+    assert not problems, f"{site_page}:\n  " + "\n  ".join(problems)
+
+
+def test_every_chapter_has_a_page(site):
+    """The pages found are the whole guide: a chapter of notebooks/ without a page (a stale
+    site, a wrong folder) fails here rather than leaving it unchecked."""
+    root, _ = site
+    chapters = sorted(path.stem for path in (REPO / "notebooks").glob("*.md"))
+    missing = [stem for stem in chapters if not (root / "notebooks" / f"{stem}.html").is_file()]
+    assert chapters and not missing, f"chapters without a page in {root}: {missing}"

@@ -1,0 +1,25 @@
+"""Broken: the service is passed to tracer.trace(service=...), so the tracer marks every span's
+_dd.svc_src as 'm' (chosen by the user) instead of the integration's name."""
+
+import importlib
+
+from integrations.memcached.patch import _supported_versions, get_version, patch, unpatch  # noqa: F401
+
+# The module itself: `integrations.memcached.patch` as an attribute is the patch() function.
+good = importlib.import_module("integrations.memcached.patch")
+
+
+def _traced_command(command):
+    def traced(wrapped, instance, args, kwargs):
+        with good.tracer.trace(good.OPERATION_NAME, service=good._service_name(), resource=command,
+                               span_type=good.SpanTypes.CACHE) as span:
+            good._tag_request(span, instance)
+            good._tag_command(span, command, args, kwargs)
+            result = wrapped(*args, **kwargs)
+            good._tag_response(span, command, result, args, kwargs)
+            return result
+
+    return traced
+
+
+good._traced_command = _traced_command
