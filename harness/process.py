@@ -26,6 +26,11 @@ from mirakuru.exceptions import AlreadyRunning, ProcessExitedWithError, TimeoutE
 from harness.errors import ServiceError
 
 LOOPBACK = "127.0.0.1"
+# How long a server may take to answer after it starts. The test agent answers in about
+# 1 s on a quiet machine, but took over 10 s on a 2-core CI machine saturated by two test
+# workers each running probes and kernels. A server that dies is reported at once (its exit
+# is watched); this bound only catches one that hangs, so it can afford to be generous.
+START_TIMEOUT = 60.0
 _PR_SET_PDEATHSIG = 1
 
 
@@ -152,7 +157,7 @@ def _log_tail(path: Path, lines: int = 8) -> str:
     return "\n    ".join(text[-lines:])
 
 
-def start_server(spec: ServerSpec, port: int, workdir: Path, timeout: float = 10.0) -> RunningServer:
+def start_server(spec: ServerSpec, port: int, workdir: Path, timeout: float = START_TIMEOUT) -> RunningServer:
     """Start ``spec`` on ``port`` (127.0.0.1) and wait until it accepts connections."""
     binary_path = spec.find_binary()
     if binary_path is None:

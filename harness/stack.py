@@ -22,7 +22,7 @@ import port_for
 
 from harness.agent import TestAgentClient
 from harness.errors import ServiceError
-from harness.process import (PortInUseError, RunningServer, ServerExitedError, ServerSpec,
+from harness.process import (START_TIMEOUT, PortInUseError, RunningServer, ServerExitedError, ServerSpec,
                              start_server)
 from harness.servers import MEMCACHED, REDIS, TestAgentSpec
 
@@ -59,7 +59,7 @@ class Services:
 
     def __init__(self, memcached: bool = True, redis: bool = True, agent: bool = True,
                  snapshot_dir: str | Path | None = None, snapshot_ci_mode: bool = False,
-                 agent_port: int | None = None, timeout: float = 10.0):
+                 agent_port: int | None = None, timeout: float = START_TIMEOUT):
         self._wanted = {"memcached": memcached, "redis": redis, "agent": agent}
         _sweep_stale_workdirs()
         # The pid in the name lets a later run remove this folder if we are killed outright.

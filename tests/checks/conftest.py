@@ -2,12 +2,13 @@
 
 Tests ask for ``check_report(target, name, library)``; the first request starts the checks
 for every target that the collected tests will ask for, in the order they ask (two at a
-time: each run already starts a dozen processes), so a selection with -k runs only what it
-needs and each test waits only for its own report.
+time, one under pytest-xdist: each run already starts a dozen processes), so a selection
+with -k runs only what it needs and each test waits only for its own report.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -54,7 +55,8 @@ def shared_services():
 def check_report(request, shared_services):
     reports: dict = {}  # key -> the future of its report
     lock = threading.Lock()
-    pool = ThreadPoolExecutor(max_workers=2)
+    # Under pytest-xdist the other worker already keeps the second core busy.
+    pool = ThreadPoolExecutor(max_workers=1 if os.environ.get("PYTEST_XDIST_WORKER") else 2)
 
     def compute(key):
         target, name, library = key
