@@ -1,13 +1,10 @@
 """ddtrace's redis integration that adds a tag of its own to every span.
 Switch it on with patch()."""
 
-import redis
-import wrapt
-from ddtrace.contrib.internal.redis.patch import get_version  # noqa: F401
-from ddtrace.contrib.internal.redis.patch import patch as _patch
-from ddtrace.contrib.internal.redis.patch import unpatch as _unpatch
-from ddtrace.contrib.internal.trace_utils import unwrap
 from ddtrace.trace import tracer
+
+from tests.checks.broken_redis.tweak import _supported_versions, get_version  # noqa: F401
+from tests.checks.broken_redis.tweak import tweaked
 
 
 def _inner(wrapped, instance, args, kwargs):
@@ -18,20 +15,4 @@ def _inner(wrapped, instance, args, kwargs):
     return wrapped(*args, **kwargs)
 
 
-def patch():
-    if getattr(redis, "_tweaked", False):
-        return
-    wrapt.wrap_function_wrapper(redis.Redis, "execute_command", _inner)  # ddtrace's wraps this one
-    _patch()
-    redis._tweaked = True
-
-
-def unpatch():
-    if getattr(redis, "_tweaked", False):
-        _unpatch()
-        unwrap(redis.Redis, "execute_command")
-        redis._tweaked = False
-
-
-def _supported_versions():
-    return {"redis": ">=4.0"}
+patch, unpatch = tweaked(_inner, inside_span=True)

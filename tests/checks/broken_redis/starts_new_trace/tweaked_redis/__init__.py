@@ -1,13 +1,10 @@
 """ddtrace's redis integration run with a fresh, empty context: each command starts a trace
 of its own, whatever the application traces. Switch it on with patch()."""
 
-import redis
-import wrapt
-from ddtrace.contrib.internal.redis.patch import get_version  # noqa: F401
-from ddtrace.contrib.internal.redis.patch import patch as _patch
-from ddtrace.contrib.internal.redis.patch import unpatch as _unpatch
-from ddtrace.contrib.internal.trace_utils import unwrap
 from ddtrace.trace import Context, tracer
+
+from tests.checks.broken_redis.tweak import _supported_versions, get_version  # noqa: F401
+from tests.checks.broken_redis.tweak import tweaked
 
 
 def _detached(wrapped, instance, args, kwargs):
@@ -19,20 +16,4 @@ def _detached(wrapped, instance, args, kwargs):
         tracer.context_provider.activate(before)
 
 
-def patch():
-    if getattr(redis, "_tweaked", False):
-        return
-    _patch()
-    wrapt.wrap_function_wrapper(redis.Redis, "execute_command", _detached)
-    redis._tweaked = True
-
-
-def unpatch():
-    if getattr(redis, "_tweaked", False):
-        unwrap(redis.Redis, "execute_command")
-        _unpatch()
-        redis._tweaked = False
-
-
-def _supported_versions():
-    return {"redis": ">=4.0"}
+patch, unpatch = tweaked(_detached, inside_span=False)
