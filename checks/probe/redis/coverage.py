@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.probe.workloads import describe_error
+from checks.probe.steps import run_each
 
 
 def run(context) -> dict:
@@ -32,16 +32,7 @@ def run(context) -> dict:
         # redis-py's alias (the profile's aliases): traced as the command it sends
         ("decr", lambda: client.decr(k("counter"), 1)),
     )
-    errors, not_written = {}, {}
-    for command, call in steps:
-        with context.window(command):
-            try:
-                call()
-            except Exception as error:
-                errors[command] = describe_error(error)
-                stub = context.stubs.origin(error)
-                if stub:
-                    not_written[command] = stub
+    found = run_each(context, steps)
     client.delete(k("a"), k("counter"))
     client.close()
-    return {"errors": errors, "not_written": not_written}
+    return found

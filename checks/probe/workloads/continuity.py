@@ -10,30 +10,15 @@ application had active before it is still the active one.
 
 from __future__ import annotations
 
-from ddtrace.trace import tracer
-
-from checks.probe.plans import APP_SPAN, INSIDE, OUTSIDE
-from checks.probe.plans import describe_span as _describe
+from checks.probe.steps import active_span_after_commands
 
 
 def run(context) -> dict:
     context.patch()
     client = context.new_client()
     client.set(context.key("present"), "v", noreply=False)
-    active_after = {}
-    for label, fails in INSIDE:
-        key = context.key("has space" if fails else "present")
-        with context.window(label, commands=1):
-            with tracer.trace(APP_SPAN, resource=label) as application:
-                try:
-                    client.get(key)
-                except Exception as error:
-                    if not fails or context.stubs.origin(error):
-                        raise  # not the failure this step makes: the probe reports it
-                current = tracer.current_span()
-                active_after[label] = {"same": current is application, "active": _describe(current)}
-    with context.window(OUTSIDE, commands=2):
-        client.get(context.key("present"))
-        client.get(context.key("absent"))
+    found = active_span_after_commands(
+        context, read=lambda name: client.get(context.key(name)),
+        fail=lambda: client.get(context.key("has space")))
     client.close()
-    return {"active_after": active_after}
+    return found

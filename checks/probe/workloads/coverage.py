@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.probe.workloads import describe_error
+from checks.probe.steps import run_each
 
 
 def run(context) -> dict:
@@ -37,15 +37,6 @@ def run(context) -> dict:
         ("get_multi", lambda: client.get_multi([k("e"), k("f")])),
         ("delete_multi", lambda: client.delete_multi([k("e"), k("f")], noreply=False)),
     )
-    errors, not_written = {}, {}
-    for command, call in steps:
-        with context.window(command):
-            try:
-                call()
-            except Exception as error:
-                errors[command] = describe_error(error)
-                stub = context.stubs.origin(error)
-                if stub:
-                    not_written[command] = stub
+    found = run_each(context, steps)
     client.close()
-    return {"errors": errors, "not_written": not_written}
+    return found
