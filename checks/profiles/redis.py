@@ -14,7 +14,7 @@ setting to opt in, so the data exposure check, written for an opt-in, is left ou
 from checks.profiles.profile import REFERENCE_ROOT, Profile
 
 WORKLOADS = ("patching", "coverage", "span_shape", "schema", "exceptions", "continuity", "invisible",
-             "concurrency", "snapshot")
+             "concurrency", "snapshot", "overhead")
 
 PROFILE = Profile(
     name="redis",

@@ -1,7 +1,8 @@
 """What tracing costs: the latency each mode adds to a command, measured in this one process.
 
-Four modes take turns on the same real memcached: the untraced client, the integration under
-check, ddtrace's own pymemcache integration, and a bare ``tracer.trace`` span with the same
+Four modes take turns on the same real server (memcached; redis for the redis profile,
+checks/probe/redis/overhead.py): the untraced client, the integration under
+check, ddtrace's own integration of the library, and a bare ``tracer.trace`` span with the same
 tags around the untraced client (the tracer's floor: what any integration pays). Each round
 times one block of ``get`` and one of ``set`` per mode, the modes in a rotating order, with
 patch() and unpatch() between blocks; a mode's figure is its best block, the one the other
@@ -55,20 +56,25 @@ def plain_call(client, command: str, key: str) -> Callable[[], object]:
     return lambda: client.set(key, VALUE, noreply=False)  # a round trip, as a get is
 
 
-def bare_span_call(profile) -> Callable:
-    """``call`` for a mode that runs the command inside a span with the tags a memcached span
-    carries, set in the plainest public way: no wrapper, no settings, no helpers."""
+def memcached_address(client) -> tuple[str, int]:
+    return client.server
+
+
+def bare_span_call(profile, plain=plain_call, address=memcached_address) -> Callable:
+    """``call`` for a mode that runs the command inside a span with the tags a span of the
+    profile's library carries, set in the plainest public way: no wrapper, no settings, no helpers."""
     from ddtrace.trace import tracer  # here: the check's parent process imports this module, not ddtrace
 
     def make(client, command: str, key: str) -> Callable[[], object]:
-        run = plain_call(client, command, key)
-        host, port = client.server
+        run = plain(client, command, key)
+        host, port = address(client)
         meta = {"component": profile.default_service, "span.kind": profile.span_kind,
                 "db.system": profile.db_system, "out.host": host, "server.address": host}
         metrics = {"network.destination.port": port, "_dd.measured": 1}
+        resource = profile.resource(command)
 
         def call():
-            with tracer.trace(profile.operation_name, service=profile.default_service, resource=command,
+            with tracer.trace(profile.operation_name, service=profile.default_service, resource=resource,
                               span_type=profile.span_type) as span:
                 span.set_tags(meta)
                 span.set_metrics(metrics)
@@ -82,10 +88,10 @@ def bare_span_call(profile) -> Callable:
     return make
 
 
-def yardsticks(profile) -> list[Mode]:
+def yardsticks(profile, plain=plain_call, address=memcached_address) -> list[Mode]:
     """ddtrace's own integration of the library, and the bare span."""
     builtin = load_integration(profile.builtin, None)
-    return [Mode(BUILTIN, builtin.patch, builtin.unpatch), Mode(BARE_SPAN, call=bare_span_call(profile))]
+    return [Mode(BUILTIN, builtin.patch, builtin.unpatch), Mode(BARE_SPAN, call=bare_span_call(profile, plain, address))]
 
 
 def time_block(call: Callable[[], object], count: int) -> dict[str, float]:
@@ -98,7 +104,8 @@ def time_block(call: Callable[[], object], count: int) -> dict[str, float]:
 
 
 def measure(modes: list[Mode], new_client: Callable[[], object], key: str, rounds: int = ROUNDS,
-            per_block: int = PER_BLOCK, budget_s: float | None = None) -> dict[str, dict[str, dict[str, list[float]]]]:
+            per_block: int = PER_BLOCK, budget_s: float | None = None,
+            plain: Callable = plain_call) -> dict[str, dict[str, dict[str, list[float]]]]:
     """{mode: {command: {clock: [µs per command, one per block]}}}, the modes interleaved
     round by round; with ``budget_s``, no new round starts after that many seconds (once
     MIN_ROUNDS are done)."""
@@ -113,7 +120,7 @@ def measure(modes: list[Mode], new_client: Callable[[], object], key: str, round
             try:
                 client = new_client()  # after patch(): an integration may replace the class
                 for command in COMMANDS:
-                    call = (mode.call or plain_call)(client, command, key)
+                    call = (mode.call or plain)(client, command, key)
                     call()  # connects, and fills the caches of this path
                     for clock, figure in time_block(call, per_block).items():
                         samples[mode.name][command][clock].append(figure)
@@ -131,22 +138,24 @@ def best(samples: dict, pick: Callable[[list[float]], float] = min) -> dict[str,
             for mode, by_command in samples.items()}
 
 
-def run(context) -> dict:
+def run(context, plain: Callable = plain_call, address: Callable = memcached_address) -> dict:
+    """The pymemcache workload; another library's passes its own ``plain`` (a get and a set
+    with its client) and ``address`` (the client's server host and port)."""
     key = context.key("overhead")
     # The first patch() and commands run with the starter-stub watch on, as in every workload:
     # an unwritten function is reported, not timed.
     context.patch()
     client = context.new_client()
     for command in COMMANDS:
-        plain_call(client, command, key)()
+        plain(client, command, key)()
     client.close()
     context.integration.unpatch()
     watch = sys.gettrace()
     sys.settrace(None)  # the watch's trace function would slow every call (88 -> 166 µs per get)
     try:
         modes = [Mode(UNTRACED), Mode(TARGET, context.integration.patch, context.integration.unpatch),
-                 *yardsticks(context.profile)]
-        samples = measure(modes, context.new_client, key, budget_s=BUDGET_S)
+                 *yardsticks(context.profile, plain, address)]
+        samples = measure(modes, context.new_client, key, budget_s=BUDGET_S, plain=plain)
     finally:
         sys.settrace(watch)
     return {"best": best(samples), "typical": best(samples, statistics.median)}
