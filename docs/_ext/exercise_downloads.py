@@ -4,6 +4,10 @@ The exercise notebooks are generated from the chapters (practice/), so the site 
 own copies into ``_exercises/`` at the end of the build, and each chapter that has
 exercises gets a box, just under its title, with the downloads and the local route
 (``make exercises``, ``make lab``).
+
+Which chapters have exercises comes from replaying every chapter (practice.chapters.walk),
+which is slow: a build walks them once, and only when one of its pages is a chapter; it
+writes the exercise notebooks of the chapters that are pages of this build.
 """
 
 from __future__ import annotations
@@ -27,18 +31,28 @@ and `make lab`, then open `exercises/{stem}.md`. Your code goes into your own pa
 """
 
 
-def _exercise_stems(app) -> set[str]:
-    if not hasattr(app.env, "guide_exercise_stems"):
+def _exercise_chapters(app) -> list:
+    """(chapter, the exercise chapter before it) for every chapter with exercises, walked
+    once per build. Kept on the app, not the environment: a pickled environment would
+    keep offering what an earlier version of the chapters had."""
+    if not hasattr(app, "guide_exercise_chapters"):
         from practice.chapters import walk
-        app.env.guide_exercise_stems = {c.stem for c in walk() if c.has_exercises}
-    return app.env.guide_exercise_stems
+        from practice.write import exercise_chapters
+        app.guide_exercise_chapters = exercise_chapters(walk())
+    return app.guide_exercise_chapters
+
+
+def _chapter_stem(docname: str) -> str | None:
+    """The chapter a page is, if any (a scratch project's page usually is none)."""
+    from workbench.replay import NOTEBOOK_DIR
+
+    stem = docname.removeprefix("notebooks/")
+    return stem if stem != docname and (NOTEBOOK_DIR / f"{stem}.md").is_file() else None
 
 
 def _add_box(app, docname: str, source: list[str]) -> None:
-    if not docname.startswith("notebooks/"):
-        return
-    stem = docname.split("/", 1)[1]
-    if stem not in _exercise_stems(app):
+    stem = _chapter_stem(docname)
+    if stem is None or stem not in {chapter.stem for chapter, _ in _exercise_chapters(app)}:
         return
     lines = source[0].split("\n")
     title = next(i for i, line in enumerate(lines) if line.startswith("# "))
@@ -46,11 +60,22 @@ def _add_box(app, docname: str, source: list[str]) -> None:
 
 
 def _write_notebooks(app, exception) -> None:
+    """The exercise notebook of each exercise chapter that is a page of this build (on the
+    site, every one): the pages' boxes link nothing else."""
     if exception is not None or app.builder.format != "html":
         return
-    from practice.write import write_notebooks
+    if not any(_chapter_stem(docname) for docname in app.env.found_docs):
+        return  # no chapter among the pages: no need to walk them
+    pages = [(chapter, previous) for chapter, previous in _exercise_chapters(app)
+             if f"notebooks/{chapter.stem}" in app.env.found_docs]
+    if not pages:
+        return
+    from practice.write import write_notebook
 
-    write_notebooks(Path(app.outdir) / DOWNLOAD_DIR)
+    dest = Path(app.outdir) / DOWNLOAD_DIR
+    dest.mkdir(parents=True, exist_ok=True)
+    for chapter, previous in pages:
+        write_notebook(dest, chapter, previous)
 
 
 def setup(app):

@@ -29,8 +29,10 @@ def fingerprint(root: Path) -> str:
 
 def execution_fingerprint(root: Path) -> str:
     """What every cached execution depends on beyond its own cells: the guide's packages,
-    and the workbench cells that chapters replay from other chapters."""
-    return hashlib.sha256(f"{fingerprint(root)} {workbench_replay.fingerprint()}".encode()).hexdigest()
+    and the workbench cells that chapters replay from other chapters (the guide's at
+    ``root``: a scratch project's own notebooks, not the real guide's)."""
+    replayed = workbench_replay.fingerprint(root / "notebooks")
+    return hashlib.sha256(f"{fingerprint(root)} {replayed}".encode()).hexdigest()
 
 
 def _outdated_notebooks(app, env, added, changed, removed):

@@ -61,6 +61,17 @@ def test_a_change_in_the_guides_code_empties_the_cache(guide, tmp_path):
     assert not _found_by_myst_nb(cache_dir, source)
 
 
+def test_the_fingerprint_follows_the_workbench_cells_of_the_guides_own_notebooks(guide):
+    # The guide at `root`, not the real one: a scratch project's build replays nothing else.
+    before = library_fingerprint.execution_fingerprint(guide)
+    workbench_cell = "```{code-cell} ipython3\n%%integration_file patch.py\nVALUE = 1\n```\n"
+    (guide / "notebooks" / "other.md").write_text(f"{SAMPLE}\n{workbench_cell}")
+    changed = library_fingerprint.execution_fingerprint(guide)
+    assert changed != before
+    (guide / "notebooks" / "other.md").write_text(f"{SAMPLE}\n{workbench_cell.replace('1', '2')}")
+    assert library_fingerprint.execution_fingerprint(guide) not in (before, changed)
+
+
 def test_a_notebook_whose_cell_raises_is_not_stored(guide, tmp_path):
     cache_dir, source = tmp_path / "cache", guide / "notebooks" / "sample.md"
     source.write_text(SAMPLE.replace("print(6 * 7)", "raise ValueError('broken')"))

@@ -41,6 +41,8 @@ def test_a_good_notebook_builds(tmp_path):
     result = build(tmp_path, notebook("```{code-cell} ipython3\nprint(6 * 7)\n```\n"))
     assert result.returncode == 0, result.stderr
     assert "42" in (tmp_path / "_build" / "html" / "notebooks" / "page.html").read_text()
+    # No chapter of the guide among the pages: no exercise notebook to ship (exercise_downloads).
+    assert not (tmp_path / "_build" / "html" / "_exercises").exists()
 
 
 def test_notebook_without_front_matter_fails_the_build(tmp_path):
