@@ -66,23 +66,32 @@ def _nothing_traced(report: Report) -> bool:
     return bool(traced) and all(any(case.observed == NO_SPANS for case in check.cases) for check in traced)
 
 
+def _console(file=None, stderr: bool = False) -> Console:
+    return Console(file=file, stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def show(report: Report, target: str, as_json: bool = False, out=None, err=None) -> int:
+    """Print ``report`` as the command line does (to ``out``/``err``, default stdout/stderr)
+    and return the exit status."""
+    code = exit_code(report)
+    if as_json:
+        print(json.dumps(report.to_dict(), indent=2), file=out or sys.stdout)
+    elif report.target_error:
+        _console(err, stderr=err is None).print(
+            f"[red]error:[/] cannot check {escape(target)}: {escape(report.target_error)}")
+    else:
+        to_terminal(summary_blocks(report, _nothing_traced(report)), _console(out))
+    return code
+
+
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     checks = tuple(args.check) if args.check else None
-    console = Console(highlight=False, soft_wrap=True)
     if not args.json:
-        console.print(f"Checking [bold]{escape(args.target)}[/] …")
+        _console().print(f"Checking [bold]{escape(args.target)}[/] …")
     try:
         report = run_checks(args.target, checks, args.name, args.timeout, library=args.library)
     except ValueError as error:  # a --check that does not apply to the --library
-        Console(stderr=True, highlight=False, soft_wrap=True).print(f"[red]error:[/] {escape(str(error))}")
+        _console(stderr=True).print(f"[red]error:[/] {escape(str(error))}")
         return EXIT_UNCHECKABLE
-    code = exit_code(report)
-    if args.json:
-        print(json.dumps(report.to_dict(), indent=2))
-    elif report.target_error:
-        Console(stderr=True, highlight=False, soft_wrap=True).print(
-            f"[red]error:[/] cannot check {escape(args.target)}: {escape(report.target_error)}")
-    else:
-        to_terminal(summary_blocks(report, _nothing_traced(report)), console)
-    return code
+    return show(report, args.target, args.json)

@@ -2,8 +2,11 @@
 
 Tests ask for ``check_report(target, name, library)``; the first request starts the checks
 for every target that the collected tests will ask for, in the order they ask (two at a
-time, one under pytest-xdist: each run already starts a dozen processes), so a selection
-with -k runs only what it needs and each test waits only for its own report.
+time), so a selection with -k runs only what it needs and each test waits only for its own
+report. Under pytest-xdist a worker computes only the reports its own tests ask for, one
+at a time: every worker collects every test but runs only some, so computing ahead for all
+of them would run each report on both workers (and each run already starts a dozen
+processes, enough to keep both cores busy).
 """
 
 from __future__ import annotations
@@ -55,8 +58,8 @@ def shared_services():
 def check_report(request, shared_services):
     reports: dict = {}  # key -> the future of its report
     lock = threading.Lock()
-    # Under pytest-xdist the other worker already keeps the second core busy.
-    pool = ThreadPoolExecutor(max_workers=1 if os.environ.get("PYTEST_XDIST_WORKER") else 2)
+    under_xdist = bool(os.environ.get("PYTEST_XDIST_WORKER"))
+    pool = ThreadPoolExecutor(max_workers=1 if under_xdist else 2)
 
     def compute(key):
         target, name, library = key
@@ -70,7 +73,8 @@ def check_report(request, shared_services):
             if key not in reports:
                 # Every report the collected tests will ask for, in the order they ask: each
                 # test waits for its own (under its own timeout), not for the whole batch.
-                wanted = [key] + [k for k in map(_target_of, request.session.items) if k]
+                ahead = [] if under_xdist else [k for k in map(_target_of, request.session.items) if k]
+                wanted = [key] + ahead
                 for k in dict.fromkeys(wanted):
                     if k not in reports:
                         reports[k] = pool.submit(compute, k)

@@ -1,13 +1,19 @@
 """The command line: exit status 0/1/2, one line per check, --json, bad targets diagnosed in
 one line instead of a traceback, and half-written packages (starter stubs) checkable, not
-rejected."""
+rejected.
 
+Each run of the command line starts its own services and probes, so a test asks it for the
+checks it reads; a whole run of the guide's integration is the session's report (tests/checks/
+conftest.py), printed by the command line's own code (checks.cli.show)."""
+
+import io
 import json
 import subprocess
 import sys
 
 import pytest
 
+from checks.cli import show
 from checks.families import ORDER
 from tests.checks.conftest import BUILTIN, GUIDE, REPO, broken
 
@@ -17,26 +23,40 @@ def run_cli(*args, timeout=120):
                           cwd=REPO, timeout=timeout)
 
 
-def test_passing_integration_exits_0_with_a_line_per_check():
-    result = run_cli(GUIDE)
-    assert result.returncode == 0, result.stdout + result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.startswith(("✓", "✗"))]
+def check_lines(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if line.startswith(("✓", "✗"))]
+
+
+@pytest.mark.check_target(GUIDE)
+def test_passing_integration_exits_0_with_a_line_per_check(check_report):
+    out = io.StringIO()
+    code = show(check_report(GUIDE), GUIDE, out=out)
+    printed = out.getvalue()
+    assert code == 0, printed
+    lines = check_lines(printed)
     assert [line.split()[1] for line in lines] == list(ORDER)
     assert all(line.startswith("✓") for line in lines)
-    assert f"{len(ORDER)} of {len(ORDER)} checks pass" in result.stdout
+    assert f"{len(ORDER)} of {len(ORDER)} checks pass" in printed
+    assert "DD_MEMCACHED_SERVICE" not in printed  # passing: schema's settings are not printed
+    # The process itself exits 0 when what it checked passes (a static check: nothing starts).
+    result = run_cli(GUIDE, "--check", "documented")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [line.split()[:2] for line in check_lines(result.stdout)] == [["✓", "documented"]]
 
 
 def test_name_sets_component_and_service_variable_for_a_module_target():
-    result = run_cli(BUILTIN, "--name", "pymemcache", "--check", "schema")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "DD_PYMEMCACHE_SERVICE" not in result.stdout  # passing: no details printed
+    # The patch module's own name would be 'patch': only --name makes the checks expect
+    # pymemcache's component and DD_PYMEMCACHE_SERVICE, which ddtrace's integration has.
+    result = run_cli(f"{BUILTIN}.patch", "--name", "pymemcache", "--check", "span_shape",
+                     "--check", "schema", "--json")
+    report = json.loads(result.stdout)
+    assert report["name"] == "pymemcache", result.stderr
+    shape, schema = report["checks"]
     # (its span_shape fails only on the row count it gets wrong: test_good_integrations)
-    shape = json.loads(run_cli(BUILTIN, "--name", "pymemcache", "--check", "span_shape", "--json").stdout)
-    component = next(case for case in shape["checks"][0]["cases"] if case["name"] == "component")
+    component = next(case for case in shape["cases"] if case["name"] == "component")
     assert component["passed"] and component["expected"] == "'pymemcache'"
-    report = json.loads(run_cli(BUILTIN, "--name", "pymemcache", "--check", "schema", "--json").stdout)
-    settings = {case["setting"] for case in report["checks"][0]["cases"]}
-    assert "v0 + DD_PYMEMCACHE_SERVICE" in settings
+    assert schema["passed"], schema
+    assert "v0 + DD_PYMEMCACHE_SERVICE" in {case["setting"] for case in schema["cases"]}
 
 
 def test_failing_check_exits_1_with_reason_and_hint():
@@ -107,10 +127,12 @@ def test_fresh_scaffold_is_checkable_and_failing(tmp_path):
                                "--library", "pymemcache"], capture_output=True, text=True, cwd=REPO,
                               timeout=60)
     assert scaffold.returncode == 0, scaffold.stderr
-    result = run_cli(str(tmp_path / "memcached"))
+    result = run_cli(str(tmp_path / "memcached"), "--json")  # no --check: every check
     assert result.returncode == 1, result.stdout + result.stderr
-    report = json.loads(run_cli(str(tmp_path / "memcached"), "--check", "patching", "--json").stdout)
-    versions = next(case for case in report["checks"][0]["cases"]
+    report = json.loads(result.stdout)
+    assert [check["check"] for check in report["checks"]] == list(ORDER)
+    patching = report["checks"][ORDER.index("patching")]
+    versions = next(case for case in patching["cases"]
                     if case["name"] == "_supported_versions() declares a tested range")
     assert versions["observed"] == "{'pymemcache': '*'}: any version, not a range"
     assert "'>=4.0.0'" in versions["hint"] and "11-library-support" in versions["hint"]

@@ -6,7 +6,7 @@ import pytest
 
 from harness.child_pytest import ChildRun
 from tests.snapshot_plugin.mutations import (
-    CANDIDATES, Mutation, choose, ownership_problems, round_problems,
+    CANDIDATES, Mutation, choose, ownership_problems, run_problems,
 )
 
 
@@ -56,20 +56,50 @@ def test_ownership_both_ways():
     assert any(p.startswith("a.json: shared by") for p in problems)
 
 
-def test_round_problems_both_ways():
-    mutation = Mutation("change", "meta.out.host", 0, 0)
-    everyone = ["t.py::test_a", "t.py::test_b"]
+def test_changed_values_name_their_file():
+    # Two files given the same change still get different values: a verdict names one file.
+    index = [field for _, field in CANDIDATES].index("resource")
+    first, second = (choose([[span()]], set(), i) for i in (index, index + len(CANDIDATES)))
+    assert (first.field, second.field) == ("resource", "resource") and first.value != second.value
+    measured = choose([[span()]], set(), [field for _, field in CANDIDATES].index("metrics._dd.measured"))
+    assert measured.value != 1.0
+    traces = [[span()]]
+    first.apply(traces)
+    assert traces[0][0]["resource"] == first.value
 
-    def run(outcomes, message):
-        return ChildRun(1, "", outcomes, {"t.py::test_a": message})
 
-    good = run({"t.py::test_a": "failed", "t.py::test_b": "passed"}, "meta mismatch on 'out.host'")
-    assert round_problems(good, {"t.py::test_a": mutation}, everyone) == []
-    nothing_failed = run({"t.py::test_a": "passed", "t.py::test_b": "passed"}, "")
-    assert round_problems(nothing_failed, {"t.py::test_a": mutation}, everyone)
-    neighbour_failed = run({"t.py::test_a": "failed", "t.py::test_b": "failed"}, "'out.host'")
-    assert round_problems(neighbour_failed, {"t.py::test_a": mutation}, everyone)
-    wrong_reason = run({"t.py::test_a": "failed", "t.py::test_b": "passed"}, "no traces received")
-    assert round_problems(wrong_reason, {"t.py::test_a": mutation}, everyone)
-    missing = run({"t.py::test_a": "failed"}, "'out.host'")
-    assert round_problems(missing, {"t.py::test_a": mutation}, everyone)
+def failed_on(path, verdict):
+    return f"snapshot check failed for {path}\nThe test agent says: {verdict}\nAt trace 'x' (1 spans):"
+
+
+def test_run_problems_both_ways():
+    change = Mutation("change", "resource", 0, 0, "get-mutated-2")
+    delete = Mutation("delete", "meta.out.host", 0, 0)
+    mutations = {"t.py::test_a": change, "t.py::test_b": delete}
+    files = {"t.py::test_a": Path("/s/a.json"), "t.py::test_b": Path("/s/b.json")}
+    on_a = failed_on("/s/a.json", "span mismatch on 'resource': got 'get' which does not match "
+                                  "expected 'get-mutated-2'.")
+    on_b = failed_on("/s/b.json", "Span meta value 'out.host' in received span but is not in the expected span.")
+    both_failed = {"t.py::test_a": "failed", "t.py::test_b": "failed"}
+
+    def problems(outcomes, messages):
+        return run_problems(ChildRun(1, "", outcomes, messages), mutations, files)
+
+    assert problems(both_failed, {"t.py::test_a": on_a, "t.py::test_b": on_b}) == []
+    assert problems({**both_failed, "t.py::test_b": "passed"}, {"t.py::test_a": on_a})  # not compared
+    assert problems({"t.py::test_a": "failed"}, {"t.py::test_a": on_a})  # did not run
+    swapped_files = {"t.py::test_a": on_b.replace("b.json", "a.json"), "t.py::test_b": on_a}
+    assert len(problems(both_failed, swapped_files)) == 2  # each on the other's change
+    other_value = on_a.replace("get-mutated-2", "get-mutated-3")  # another file's change
+    assert problems(both_failed, {"t.py::test_a": other_value, "t.py::test_b": on_b})
+    wrong_file = on_a.replace("/s/a.json", "/s/b.json")
+    assert problems(both_failed, {"t.py::test_a": wrong_file, "t.py::test_b": on_b})
+    no_traces = "the test agent received no traces under token 'a', so there is nothing to compare"
+    assert problems(both_failed, {"t.py::test_a": no_traces, "t.py::test_b": on_b})
+
+
+def test_deleting_a_defaulted_field_is_read_back_as_the_default():
+    # The agent reports a top-level field missing from the file as its default value.
+    verdict = "span mismatch on 'type': got 'cache' which does not match expected ''."
+    assert all(phrase in verdict for phrase in Mutation("delete", "type", 0, 0).evidence)
+    assert not all(phrase in verdict for phrase in Mutation("delete", "meta.out.host", 0, 0).evidence)
