@@ -14,16 +14,18 @@ from pathlib import Path
 import workbench_replay
 
 LIBRARY_DIRS = ("harness", "traceview", "checks", "integrations", "workbench", "templates",
-                "library_support", "agent_snapshots")
+                "library_support", "agent_snapshots", "chapter_helpers", "crosswalk", "benchmarks")
+LIBRARY_FILES = ("riotfile.py",)  # chapter 11 reads the version matrix from it
 
 
 def fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
-    for directory in LIBRARY_DIRS:
-        for path in sorted((root / directory).rglob("*.py")):
-            if "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
+    paths = [path for directory in LIBRARY_DIRS for path in sorted((root / directory).rglob("*.py"))]
+    paths += [root / name for name in LIBRARY_FILES if (root / name).is_file()]
+    for path in paths:
+        if "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

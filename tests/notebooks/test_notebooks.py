@@ -3,7 +3,8 @@
 - its outputs match the committed baseline (a cell that raises fails the test, unless it
   is tagged `raises-exception`);
 - run again top to bottom in the same kernel, it raises nothing new and prints what it
-  printed the first time (volatile values masked);
+  printed the first time (volatile values masked; a check cell whose inputs did not change
+  is not run again, see rerun.py);
 - the chapters of RUN_TWICE_AT_ONCE match the baseline while a second kernel runs the same
   chapter at the same moment (same code, same services wanted, same package names).
 
@@ -54,7 +55,7 @@ def test_notebook(notebook: Path, request):
         twin_run = twin.result() if twin else None  # a cell error in the twin raises here
     changed, recorded = _compare(notebook, result.first, request.config.getoption("nb_force_regen"))
     problems = [changed] if changed else []
-    problems += rerun.differences(result.first, result.second)
+    problems += rerun.differences(result.first, result.second, result.kept)
     if twin_run is not None:
         twin_changed, _ = _compare(notebook, twin_run.first)
         if twin_changed:
