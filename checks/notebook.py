@@ -4,10 +4,12 @@
     check.span_shape("../integrations/memcached")
     check.all("ddtrace.contrib.internal.redis", library="redis")
 
-Each call starts its own services (memcached, or redis-server for ``library="redis"``) and
-test agent, runs the check in fresh processes, stops the services, and returns a Report: a
-table in Jupyter and on the site, plain deterministic text elsewhere; ``report.passed`` is
-a bool. A failing or broken integration never raises here and never touches the kernel's
+The first call that needs them starts the services (memcached, or redis-server for
+``library="redis"``, and a test agent) and keeps them for the kernel's life, as the command
+line keeps them for one run: a chapter calls a check a dozen times, and each start cost about
+a CPU-second. They stop when the kernel exits (and die with it when it is killed). Each call
+runs its checks in fresh processes and returns a Report: a table in Jupyter and on the site,
+plain deterministic text elsewhere; ``report.passed`` is a bool. A failing or broken integration never raises here and never touches the kernel's
 own tracer.
 
 There is one function per check of checks.families, made from its declaration, and:
@@ -20,14 +22,38 @@ from __future__ import annotations
 
 from checks.check import Check
 from checks.families import CHECKS
+from checks.profiles import get_profile
 from checks.report import Progress, Report
 from checks.runner import DEFAULT_TIMEOUT
-from checks.suite import run_checks
+from checks.suite import applicable, run_checks, start_services
+
+_kept = {}  # server name -> the Services the kernel's check calls share
+
+
+def _run(target, checks: tuple[str, ...] | None, name, timeout, library) -> Report:
+    profile = get_profile(library)
+    wanted = applicable(profile) if checks is None else checks
+    services = None
+    if any(CHECKS[check].needs_services for check in wanted if check in CHECKS):
+        try:
+            services = _shared_services(profile)
+        except Exception:
+            services = None  # run_checks starts its own and reports what went wrong
+    return run_checks(target, checks, name, timeout, services=services, library=library)
+
+
+def _shared_services(profile):
+    services = _kept.get(profile.server)
+    if services is None or not all(server.running() for server in services.servers()):
+        if services is not None:
+            services.stop()  # one of them died: start the set again
+        services = _kept[profile.server] = start_services(profile.name)
+    return services
 
 
 def _function(check: Check):
     def run(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT, library: str | None = None) -> Report:
-        return run_checks(target, (check.id,), name, timeout, library=library)
+        return _run(target, (check.id,), name, timeout, library)
 
     run.__name__ = run.__qualname__ = check.id
     run.__doc__ = check.summary
@@ -39,12 +65,12 @@ globals().update({check_id: _function(check) for check_id, check in CHECKS.items
 
 def progress(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT, library: str | None = None) -> Progress:
     """Every check, shown as one row per promise: its status, chapter and passing cases."""
-    return Progress(run_checks(target, None, name, timeout, library=library))
+    return Progress(_run(target, None, name, timeout, library))
 
 
 def all(target, name: str | None = None, timeout: float = DEFAULT_TIMEOUT, library: str | None = None) -> Report:  # noqa: A001
     """Every check that applies to the library, in one run."""
-    return run_checks(target, None, name, timeout, library=library)
+    return _run(target, None, name, timeout, library)
 
 
 __all__ = sorted([*CHECKS, "all", "progress"])
