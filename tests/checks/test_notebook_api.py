@@ -1,8 +1,11 @@
 """The notebook API: one call per check, a report that renders, never an exception, and no
-service or process left behind, whatever the integration does."""
+process left behind, whatever the integration does, but the services the kernel's calls share
+(stopped when the kernel exits)."""
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,12 +35,42 @@ def _children() -> list[int]:
     return pids
 
 
+def _shared() -> tuple[set, set]:
+    """The services the notebook API keeps for the process, and their pids."""
+    kept = set(check._kept.values())
+    return kept, {pid for services in kept for pid in services.pids()}
+
+
 @pytest.fixture
 def nothing_left_behind():
     before, stacks_before = set(_children()), set(stack._live_stacks)
     yield
-    assert set(_children()) <= before, "a check left a process running"
-    assert set(stack._live_stacks) <= stacks_before, "a check left its services running"
+    kept, kept_pids = _shared()
+    assert set(_children()) <= before | kept_pids, "a check left a process running"
+    assert set(stack._live_stacks) <= stacks_before | kept, "a check left its services running"
+
+
+def test_calls_share_one_set_of_services_and_replace_it_when_a_server_died():
+    check.span_shape(GUIDE_DIR)
+    first = check._kept["memcached"]
+    assert check.schema(GUIDE_DIR).passed
+    assert check._kept["memcached"] is first
+    first.memcached.stop()
+    assert check.span_shape(GUIDE_DIR).passed
+    assert check._kept["memcached"] is not first
+    assert not any(server.running() for server in first.servers())
+
+
+def test_the_shared_services_stop_when_the_process_exits():
+    code = ("from checks import notebook as check\n"
+            f"assert check.span_shape({GUIDE_DIR!r}).passed\n"
+            "print(*check._kept['memcached'].pids())\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pids = [int(pid) for pid in done.stdout.split()]
+    assert len(pids) == 2  # the agent and memcached
+    assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()
+                and "Z" not in (Path(f"/proc/{pid}") / "stat").read_text().rsplit(") ", 1)[1][:1]]
 
 
 def test_one_call_per_check_returns_a_report(nothing_left_behind):
