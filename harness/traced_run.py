@@ -9,6 +9,7 @@ tracer settings never leak into the program's spans.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -60,6 +61,8 @@ def run_traced(services, code: str, env: dict[str, str | None] | None = None, la
 
 
 def run_traced_many(services, runs: list[dict]) -> list[TracedRun]:
-    """Several run_traced(...) calls at once; each dict holds its keyword arguments."""
-    with ThreadPoolExecutor(max_workers=len(runs) or 1) as pool:
+    """Several run_traced(...) calls, as many at once as there are cores; each dict holds its
+    keyword arguments. Each run's timeout is its own: with ten started together on two busy
+    cores, every one of them waits for all ten imports of ddtrace (CI saw them time out)."""
+    with ThreadPoolExecutor(max_workers=max(1, min(len(runs), len(os.sched_getaffinity(0))))) as pool:
         return list(pool.map(lambda kwargs: run_traced(services, **kwargs), runs))
