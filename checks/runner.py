@@ -21,7 +21,10 @@ from checks.target import Target
 from harness.tracing import child_env
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TIMEOUT = 20.0  # seconds per probe; a correct one takes well under one
+# Seconds per probe. A correct one takes well under one on a quiet machine, but a run starts
+# all its probes at once (19 for every check), each needing about a CPU-second to import
+# ddtrace: on two cores shared with other work (load 20-35) one took over 20 s in CI.
+DEFAULT_TIMEOUT = 60.0
 
 # On top of the quiet defaults of every traced child (harness.tracing.CHILD_DEFAULTS);
 # the caller's own DD_* settings (a notebook kernel's tracer, a shell's DD_SERVICE) are
