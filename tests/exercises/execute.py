@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 import nbformat
 
@@ -16,11 +17,19 @@ from execution_cache import ipc_client  # the guide's one way to start a kernel:
 RUN_FROM = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-def execute(notebook: nbformat.NotebookNode, package: Path, timeout: int = 180) -> nbformat.NotebookNode:
-    """Execute every cell in a fresh kernel; errors are recorded in the outputs, not raised."""
+def execute(notebook: nbformat.NotebookNode, package: Path, timeout: int = 180,
+            skip: Callable[[nbformat.NotebookNode], bool] = lambda cell: False) -> nbformat.NotebookNode:
+    """Execute every cell but those ``skip`` names, in order, in a fresh kernel; errors are
+    recorded in the outputs, not raised. A skipped cell keeps no outputs."""
     env = {**os.environ, PACKAGE_ENV: str(package)}
     with ipc_client(notebook, RUN_FROM, timeout, kernel_name="python3", allow_errors=True) as client:
-        client.execute(env=env)
+        # (the kernel's check cells share one set of services: checks.notebook keeps them)
+        with client.setup_kernel(env=env):
+            for index, cell in enumerate(notebook.cells):
+                if cell.cell_type == "code" and skip(cell):
+                    cell.outputs = []
+                    continue
+                client.execute_cell(cell, index)
     return notebook
 
 

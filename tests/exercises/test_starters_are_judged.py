@@ -54,12 +54,12 @@ def test_no_solution_cell_is_given_away(chapter):
 
 @pytest.mark.parametrize("chapter,exercise,task", TASKS,
                          ids=[f"{c.stem}:{t.label}" for c, _, t in TASKS])
-def test_a_starter_left_in_fails_a_check_of_its_chapter(chapter, exercise, task, tmp_path):
+def test_a_starter_left_in_fails_a_check_of_its_chapter(chapter, exercise, task, tmp_path, check_services):
     bench = bench_caught_up_before(chapter, tmp_path / "memcached")
     target = _solve_chapter(bench, chapter, leave=(exercise, task))
     families = sorted({family for family, variant in checks_of(chapter)
                        if (variant is not None) == (exercise.variant is not None)})
-    report = run_checks(target, tuple(families))
+    report = run_checks(target, tuple(families), services=check_services)
     assert report.target_error is None, report.target_error
     assert not report.passed, (
         f"{chapter.stem}: with {task.label} left as its starter, {', '.join(families)} still pass: "
@@ -67,15 +67,16 @@ def test_a_starter_left_in_fails_a_check_of_its_chapter(chapter, exercise, task,
 
 
 @pytest.mark.parametrize("chapter", EXERCISE_CHAPTERS, ids=[c.stem for c in EXERCISE_CHAPTERS])
-def test_the_solved_chapter_passes_its_checks(chapter, tmp_path):
+def test_the_solved_chapter_passes_its_checks(chapter, tmp_path, check_services):
     bench = bench_caught_up_before(chapter, tmp_path / "memcached")
     target = _solve_chapter(bench, chapter)
     families = sorted({family for family, variant in checks_of(chapter) if variant is None})
-    report = run_checks(target, tuple(families))
+    report = run_checks(target, tuple(families), services=check_services)
     assert report.passed, repr(report)
     for exercise in chapter.exercises:
         if exercise.variant:  # a fixed variant passes the checks the chapter runs on it
             bench.write_variant(exercise.variant, exercise.file, exercise.cell.solution)
             fixed = run_checks(bench.variant_target(exercise.variant), tuple(
-                family for family, variant in checks_of(chapter) if variant == exercise.variant))
+                family for family, variant in checks_of(chapter) if variant == exercise.variant),
+                services=check_services)
             assert fixed.passed, repr(fixed)
