@@ -10,7 +10,6 @@ and all are documented in docs/checks-reference.md. ddtrace's redis integration,
 the redis profile, is tested in test_profiles.py.
 """
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -18,6 +17,7 @@ import textwrap
 import pytest
 
 from checks.families import ORDER
+from harness.tracing import child_env
 from tests.checks.conftest import BUILTIN, GUIDE
 
 
@@ -78,8 +78,7 @@ def test_builtin_unpatch_replaces_hashclient_with_client():
 def _traced_spans(services, script: str) -> list[dict]:
     """Run ``script`` traced (memcached's port is argv[1]); its spans, as the agent got them."""
     session = services.agent_client.session().start()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DD_", "_DD_"))}
-    env.update(session.env())
+    env = child_env(session.env())
     result = subprocess.run([sys.executable, "-c", textwrap.dedent(script), str(services.memcached.port)],
                             env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
