@@ -130,15 +130,17 @@ def test_a_chapter_opens_as_a_notebook_and_runs_a_cell(lab, page, tmp_path):
         # So each step below acts only while its effect is missing, and checks it.
         step = "inserting a cell under the title (click the title's cell, Escape, b)"
         cells = notebook.locator(".jp-Notebook .jp-Cell")  # all in the DOM (windowing: contentVisibility)
-        before = cells.count()
+        # Under the title is the chapter's first code cell until the new, empty one takes its
+        # place. (Counting cells misled: the count also grows while the notebook still renders.)
+        under_title = cells.nth(1).locator(".cm-content")
 
         def insert():
-            if cells.count() == before:
+            if under_title.inner_text().strip():
                 title.click()
                 page.keyboard.press("Escape")
                 page.keyboard.press("b")
 
-        _until(insert, lambda timeout: expect(cells).not_to_have_count(before, timeout=timeout))
+        _until(insert, lambda timeout: expect(under_title).to_have_text("", timeout=timeout))
         cell = cells.nth(1)
         expect(cell).to_have_class(re.compile(r"\bjp-CodeCell\b"))
         editor = cell.locator(".cm-content")
