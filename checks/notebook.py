@@ -9,8 +9,8 @@ The first call that needs them starts the services (memcached, or redis-server f
 line keeps them for one run: a chapter calls a check a dozen times, and each start cost about
 a CPU-second. They stop when the kernel exits (and die with it when it is killed). Each call
 runs its checks in fresh processes and returns a Report: a table in Jupyter and on the site,
-plain deterministic text elsewhere; ``report.passed`` is a bool. A failing or broken integration never raises here and never touches the kernel's
-own tracer.
+plain deterministic text elsewhere; ``report.passed`` is a bool. A failing or broken
+integration never raises here and never touches the kernel's own tracer.
 
 There is one function per check of checks.families, made from its declaration, and:
 ``check.all(target)`` runs every check that applies to the library; ``check.progress(target)``

@@ -40,9 +40,8 @@ def _case(best: dict, typical: dict, command: str) -> Case:
     target_cpu, builtin_cpu = (_added(best, mode, command, "main") for mode in (TARGET, BUILTIN))
     # The target's best block against the built-in's typical one: on a busy machine a best
     # block can be lucky, and the verdict must not turn on luck.
-    usual_cpu = _added(typical, BUILTIN, command, "main")
-    blocks = min(target - _added(typical, BUILTIN, command, "wall"),
-                 _added(typical, TARGET, command, "wall") - _added(typical, BUILTIN, command, "wall"))
+    usual_cpu, usual_wall = (_added(typical, BUILTIN, command, clock) for clock in ("main", "wall"))
+    blocks = min(target, _added(typical, TARGET, command, "wall")) - usual_wall
     gross = (target_cpu > max(FACTOR * usual_cpu, FLOOR_US) or target_cpu - usual_cpu > CPU_EXCESS_US
              or blocks > LATENCY_EXCESS_US)
     observed = (f"{target:.0f} µs ({target_cpu:.0f} µs CPU); ddtrace's own {builtin:.0f} µs ({builtin_cpu:.0f} µs "
