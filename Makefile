@@ -65,7 +65,7 @@ lab: venv lab-venv  ## Open the repository in JupyterLab on notebooks/ (chapters
 # Every time (a no-op in milliseconds): re-creating .venv from requirements.lock removes them.
 lab-venv: venv  ## Install JupyterLab and jupytext into .venv (requirements-lab.lock)
 	@# --no-deps: the lab lock is complete and, like the main lock, leaves rfc3987-syntax out.
-	@$(BIN)/uv pip install -q --no-deps -p $(BIN)/python -r requirements-lab.lock
+	@$(BIN)/uv pip install -q --no-deps --compile-bytecode -p $(BIN)/python -r requirements-lab.lock
 
 browser-deps:  ## Install chromium for tests/lab and tests/browser (apt-get, as root) or say how
 	@scripts/browser-deps.sh
