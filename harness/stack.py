@@ -12,9 +12,7 @@ gets the Linux parent-death signal (see harness.process).
 from __future__ import annotations
 
 import atexit
-import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -24,29 +22,12 @@ from harness.agent import TestAgentClient
 from harness.errors import ServiceError
 from harness.process import (START_TIMEOUT, PortInUseError, RunningServer, ServerExitedError, ServerSpec,
                              start_server)
+from harness.scratch import owned_scratch_dir
 from harness.servers import MEMCACHED, REDIS, TestAgentSpec
 
 _live_stacks: "set[Services]" = set()  # stopped at interpreter exit, even if dropped unstopped
 _WORKDIR_PREFIX = "guide-services-"
 _PORT_ATTEMPTS = 3
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _sweep_stale_workdirs() -> None:
-    """Remove the folders (logs, snapshots) of runs whose process was killed before cleaning up."""
-    for path in Path(tempfile.gettempdir()).glob(f"{_WORKDIR_PREFIX}*-*"):
-        pid = path.name[len(_WORKDIR_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not _process_alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
 
 
 def free_port() -> int:
@@ -61,9 +42,8 @@ class Services:
                  snapshot_dir: str | Path | None = None, snapshot_ci_mode: bool = False,
                  agent_port: int | None = None, timeout: float = START_TIMEOUT):
         self._wanted = {"memcached": memcached, "redis": redis, "agent": agent}
-        _sweep_stale_workdirs()
-        # The pid in the name lets a later run remove this folder if we are killed outright.
-        self._workdir = Path(tempfile.mkdtemp(prefix=f"{_WORKDIR_PREFIX}{os.getpid()}-"))
+        # Its logs and snapshots; a later run removes it if we are killed outright.
+        self._workdir = owned_scratch_dir(_WORKDIR_PREFIX)
         self.snapshot_dir = Path(snapshot_dir) if snapshot_dir else self._workdir / "snapshots"
         self.snapshot_dir.mkdir(parents=True, exist_ok=True)
         self._snapshot_ci_mode = snapshot_ci_mode

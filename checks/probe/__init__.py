@@ -6,3 +6,14 @@ own calls (recorder), imports the integration (loader), runs one family's worklo
 (workloads/<family>.py) and prints one JSON line with what it saw. Spans travel the
 real way: ddtrace sends them to the test agent, where the parent reads them.
 """
+
+import ctypes
+import signal
+import sys
+
+
+def die_with_parent() -> None:
+    """SIGKILL this process when its parent dies: a hung probe must not outlive the notebook
+    kernel or command line that started it (nor the fork server, which exits with them)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

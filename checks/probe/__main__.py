@@ -8,22 +8,15 @@ alone. Exit status 0 means a result was printed, whatever it says.
 
 from __future__ import annotations
 
-import ctypes
 import importlib
 import json
 import os
-import signal
 import sys
 import traceback
 
 from checks.keys import scrub
+from checks.probe import die_with_parent
 from harness.tracing import flush_tracer  # standard library only: the probe stays light
-
-
-def _die_with_parent() -> None:
-    # If the parent (a notebook kernel, the CLI) dies, a hung probe must not outlive it.
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _outside_kit(error: BaseException) -> str:
@@ -37,7 +30,7 @@ def _outside_kit(error: BaseException) -> str:
 
 
 def main() -> int:
-    _die_with_parent()
+    die_with_parent()
     request = json.load(sys.stdin)
 
     from checks.probe.protocol import encode

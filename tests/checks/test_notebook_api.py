@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from checks import launcher
 from checks import notebook as check
 from checks.families import CHECKS, ORDER
 from checks.report import Progress
@@ -36,9 +37,10 @@ def _children() -> list[int]:
 
 
 def _shared() -> tuple[set, set]:
-    """The services the notebook API keeps for the process, and their pids."""
+    """The services the notebook API keeps for the process, and their pids (with the probes'
+    fork server: it lives as long as the process too)."""
     kept = set(check._kept.values())
-    return kept, {pid for services in kept for pid in services.pids()}
+    return kept, {pid for services in kept for pid in services.pids()} | launcher.server_pids()
 
 
 @pytest.fixture

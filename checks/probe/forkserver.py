@@ -1,0 +1,138 @@
+"""Start probes by forking a process that has already imported what they all import, but ddtrace.
+
+A probe is a fresh Python process, and nearly all of its CPU goes into imports: about a
+third of a CPU-second, half of it the standard library and ddtrace's dependencies. This
+process imports those once; each probe is then a fork of it that goes on exactly as
+``python -P -m checks.probe`` would (same sys.path, its own environment, its own session
+and process group, normal interpreter exit).
+
+ddtrace is never imported here: it reads its settings (naming schema, service, agent URL,
+the test agent session) from the environment when it is imported, and every probe has an
+environment of its own.
+
+Protocol, one JSON object per line. The parent (checks.launcher) writes requests on our
+stdin: {"id", "env", "cwd", "stdin", "stdout", "stderr"} (the last three: paths of files).
+We answer on stdout {"id", "pid"} once the probe runs, and {"id", "exit"} when it ended
+(the exit status; minus the signal's number if a signal killed it). Our stdin closing means
+the parent is gone: we exit, and every probe still running is killed with us.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import json
+import os
+import runpy
+import select
+import signal
+import sys
+
+from checks.probe import die_with_parent
+
+# Imported by every probe, never reading a DD_* setting: the standard library's heavier
+# modules, ddtrace's dependencies, the profiles' client libraries and the probe's own code.
+PRELOAD = (
+    "asyncio", "base64", "bz2", "calendar", "concurrent.futures", "csv", "ctypes", "dataclasses",
+    "datetime", "dis", "email.message", "email.parser", "email.utils", "gzip", "hashlib", "http.client",
+    "importlib.metadata", "inspect", "ipaddress", "json", "logging", "lzma", "pickle", "platform",
+    "queue", "random", "shutil", "socket", "ssl", "subprocess", "tempfile", "textwrap", "tokenize",
+    "typing", "unicodedata", "urllib.parse", "urllib.request", "uuid", "zipfile",
+    "bytecode", "envier", "wrapt", "pymemcache.client.base", "pymemcache.client.hash", "redis",
+    "checks.keys", "checks.probe.context", "checks.probe.protocol", "checks.profiles", "harness.tracing",
+)
+
+
+def _preload() -> None:
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a client library this environment does not have
+            pass
+    # What is loaded now stays out of every garbage collection: a collection in a probe would
+    # otherwise walk (and so copy, page by page) the objects it shares with this process.
+    gc.collect()
+    gc.freeze()
+
+
+def _send(message: dict) -> None:
+    os.write(1, (json.dumps(message) + "\n").encode())
+
+
+def _exit_status(status: int) -> int:
+    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+
+
+def serve() -> dict | None:
+    """Fork a probe for each request until stdin closes (then return None). In a forked
+    probe this returns its request, with the server's own state left behind."""
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_write, False)
+    signal.set_wakeup_fd(wake_write)
+    signal.signal(signal.SIGCHLD, lambda *_: None)  # a handler, so the wakeup fd hears of it
+    running: dict[int, object] = {}  # pid -> request id
+    pending = b""
+    while True:
+        try:
+            ready, _, _ = select.select([0, wake_read], [], [])
+        except InterruptedError:
+            continue
+        if wake_read in ready:
+            os.read(wake_read, 4096)
+            _reap(running)
+        if 0 not in ready:
+            continue
+        data = os.read(0, 65536)
+        if not data:  # the parent is gone or done
+            return None
+        pending += data
+        *lines, pending = pending.split(b"\n")
+        for line in filter(None, lines):
+            request = json.loads(line)
+            pid = os.fork()
+            if pid == 0:
+                for fd in (wake_read, wake_write):
+                    os.close(fd)
+                return request
+            running[pid] = request["id"]
+            _send({"id": request["id"], "pid": pid})
+
+
+def _reap(running: dict[int, object]) -> None:
+    while running:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        if pid in running:
+            _send({"id": running.pop(pid), "exit": _exit_status(status)})
+
+
+def become_probe(request: dict) -> None:
+    """In the forked child: the probe's own session, signals, files and environment."""
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.setsid()  # its own process group: a hung probe is killed with everything it started
+    die_with_parent()  # the server dies with its parent; the probe with the server
+    for fd, path, flags in ((0, request["stdin"], os.O_RDONLY),
+                            (1, request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
+                            (2, request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)):
+        opened = os.open(path, flags, 0o600)
+        os.dup2(opened, fd)
+        os.close(opened)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+
+
+if __name__ == "__main__":
+    _preload()
+    probe_request = serve()
+    if probe_request is None:
+        sys.exit(0)
+    become_probe(probe_request)
+    # As `python -m checks.probe` runs it: sys.argv and __main__ are the probe's, and its
+    # sys.exit() ends this process the normal way (atexit hooks, threads joined, streams flushed).
+    runpy.run_module("checks.probe", run_name="__main__", alter_sys=True)

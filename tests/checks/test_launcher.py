@@ -1,0 +1,83 @@
+"""The probes' fork server (checks/launcher.py, checks/probe/forkserver.py): a probe's exit
+status and output come back, a server that died is replaced, and killing the process that
+started it leaves neither the server nor a probe behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from checks import launcher
+from checks.runner import python_executable
+from harness.scratch import process_alive
+from harness.tracing import child_env
+from tests.checks.conftest import REPO, broken
+
+
+def _dead(pid: int) -> bool:
+    if not process_alive(pid):
+        return True
+    stat = Path(f"/proc/{pid}/stat")
+    return not stat.exists() or stat.read_text().rsplit(") ", 1)[1][:1] == "Z"
+
+
+def test_a_probe_that_crashes_reports_its_exit_status_and_what_it_printed():
+    probe = launcher.launch(python_executable(), child_env(), "not a request")
+    assert probe.wait(60) == 1
+    stdout, stderr = probe.output()
+    assert stdout == ""
+    assert "JSONDecodeError" in stderr
+    assert not probe.folder.exists()
+
+
+def test_a_server_that_died_is_started_again():
+    launcher.launch(python_executable(), child_env(), "not a request").wait(60)
+    first = launcher.server(python_executable()).pid
+    os.kill(first, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while not _dead(first) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    probe = launcher.launch(python_executable(), child_env(), "not a request")
+    assert probe.wait(60) == 1
+    assert launcher.server(python_executable()).pid not in (None, first)
+
+
+KILLED_MID_CHECK = textwrap.dedent(f"""
+    import json, threading, time
+    from pathlib import Path
+    from checks import launcher
+    from checks.suite import run_checks
+
+    threading.Thread(target=run_checks, args=({broken("hangs")!r},),
+                     kwargs={{"checks": ("coverage",), "timeout": 120}}, daemon=True).start()
+    while True:  # until the probe runs: a child of the server
+        servers = launcher.server_pids()
+        probes = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and servers
+                  and (p / "stat").exists() and int((p / "stat").read_text().rsplit(") ", 1)[1].split()[1]) in servers]
+        if probes:
+            print(json.dumps({{"server": sorted(servers), "probes": probes}}), flush=True)
+            time.sleep(120)
+        time.sleep(0.05)
+""")
+
+
+def test_killing_the_process_that_started_it_leaves_no_server_and_no_probe(tmp_path):
+    parent = subprocess.Popen([sys.executable, "-c", KILLED_MID_CHECK], cwd=REPO, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(tmp_path)})
+    try:
+        started = json.loads(parent.stdout.readline() or "null")
+        assert started, parent.stderr.read()
+    finally:
+        parent.kill()
+        parent.wait(30)
+    pids = started["server"] + started["probes"]
+    deadline = time.monotonic() + 10
+    while not all(map(_dead, pids)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in pids if not _dead(pid)] == []
