@@ -40,6 +40,8 @@ def notebook(body: str) -> str:
 def test_a_good_notebook_builds(tmp_path):
     result = build(tmp_path, notebook("```{code-cell} ipython3\nprint(6 * 7)\n```\n"))
     assert result.returncode == 0, result.stderr
+    # The build started a kernel to execute the page: over IPC, so no warning about TCP.
+    assert "Kernel is running over TCP" not in result.stdout + result.stderr
     assert "42" in (tmp_path / "_build" / "html" / "notebooks" / "page.html").read_text()
     # No chapter of the guide among the pages: no exercise notebook to ship (exercise_downloads).
     assert not (tmp_path / "_build" / "html" / "_exercises").exists()
