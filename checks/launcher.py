@@ -73,7 +73,18 @@ class ForkServer:
         self._ids = itertools.count(1)
         # The probes' request and output files; a later run removes it if we are killed outright.
         self._scratch = owned_scratch_dir("checks-probes-")
-        atexit.register(shutil.rmtree, self._scratch, ignore_errors=True)
+        atexit.register(self._stop)
+
+    def _stop(self) -> None:
+        """At exit: end the server (its stdin closes) and reap it, then remove the probes' files."""
+        running = self._running
+        if running and running.process.poll() is None:
+            running.process.stdin.close()
+            try:
+                running.process.wait(5)
+            except subprocess.TimeoutExpired:
+                running.process.kill()
+        shutil.rmtree(self._scratch, ignore_errors=True)
 
     @property
     def pid(self) -> int | None:
