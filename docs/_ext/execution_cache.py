@@ -47,9 +47,10 @@ def ipc_client(notebook: nbformat.NotebookNode, cwd: Path, timeout: int, **optio
     several kernels start at once)."""
     with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
         config = Config({"KernelManager": {"transport": "ipc", "ip": f"{sockets}/ipc"}})
-        # record_timing off: jupyter-cache hashes cell metadata, and a record must match
-        # the unexecuted page myst-nb reads.
-        yield NotebookClient(notebook, timeout=timeout, config=config, record_timing=False,
+        # record_timing off unless asked (a benchmark): jupyter-cache hashes cell metadata,
+        # and a record must match the unexecuted page myst-nb reads.
+        options.setdefault("record_timing", False)
+        yield NotebookClient(notebook, timeout=timeout, config=config,
                              resources={"metadata": {"path": str(cwd)}}, **options)
 
 
