@@ -58,6 +58,15 @@ class LaunchedProbe:
         return texts
 
 
+def _working_directory() -> str:
+    """Ours, which the probe inherits as a started process would; the repository if ours
+    was removed (a scratch folder), where a process started there would not care either."""
+    try:
+        return os.getcwd()
+    except FileNotFoundError:
+        return str(ROOT)
+
+
 @dataclass
 class _Running:
     """One fork server process and the probes it was asked for (a replacement has its own)."""
@@ -95,7 +104,7 @@ class ForkServer:
     def launch(self, env: dict[str, str], stdin_text: str) -> LaunchedProbe:
         probe = LaunchedProbe(id=next(self._ids), folder=Path(tempfile.mkdtemp(dir=self._scratch)))
         (probe.folder / "stdin").write_text(stdin_text)
-        request = {"id": probe.id, "env": env, "cwd": os.getcwd(),
+        request = {"id": probe.id, "env": env, "cwd": _working_directory(),
                    **{name: str(probe.folder / name) for name in ("stdin", "stdout", "stderr")}}
         with self._lock:
             running = self._server()
