@@ -22,24 +22,17 @@ from __future__ import annotations
 
 from checks.check import Check
 from checks.families import CHECKS
-from checks.profiles import get_profile
 from checks.report import Progress, Report
 from checks.runner import DEFAULT_TIMEOUT
-from checks.suite import applicable, run_checks, start_services
+from checks.suite import run_checks, start_services
 
 _kept = {}  # server name -> the Services the kernel's check calls share
 
 
 def _run(target, checks: tuple[str, ...] | None, name, timeout, library) -> Report:
-    profile = get_profile(library)
-    wanted = applicable(profile) if checks is None else checks
-    services = None
-    if any(CHECKS[check].needs_services for check in wanted if check in CHECKS):
-        try:
-            services = _shared_services(profile)
-        except Exception:
-            services = None  # run_checks starts its own and reports what went wrong
-    return run_checks(target, checks, name, timeout, services=services, library=library)
+    # The kernel's shared services, asked for only if a check needs them; a failure to start
+    # them is reported like any other (run_checks).
+    return run_checks(target, checks, name, timeout, services=_shared_services, library=library)
 
 
 def _shared_services(profile):

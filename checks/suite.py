@@ -7,6 +7,7 @@ uncheckable integration: everything that goes wrong ends up in the Report.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from typing import Callable
 
 from harness import ServiceError, Services
 
@@ -32,12 +33,14 @@ def start_services(*libraries: str) -> Services:
 
 
 def run_checks(target: str, checks: tuple[str, ...] | None = None, name: str | None = None,
-               timeout: float = DEFAULT_TIMEOUT, services: Services | None = None,
+               timeout: float = DEFAULT_TIMEOUT,
+               services: Services | Callable[[Profile], Services] | None = None,
                library: str | None = None) -> Report:
     """Run ``checks`` (default: all that apply to the library) on ``target``, an integration
-    of ``library`` (a profile name; default pymemcache). With ``services`` (from
-    start_services()), use those and leave them running; otherwise start services for this
-    run and stop them at the end."""
+    of ``library`` (a profile name; default pymemcache). ``services``: those to use and
+    leave running (from start_services()), or a function of the profile that gives them
+    (asked only if a check needs services: the notebook keeps one set per kernel); by
+    default, services started for this run and stopped at its end."""
     profile = get_profile(library)
     checks = applicable(profile) if checks is None else tuple(checks)
     unknown = [check for check in checks if check not in CHECKS]
@@ -52,9 +55,13 @@ def run_checks(target: str, checks: tuple[str, ...] | None = None, name: str | N
     except TargetError as error:
         return Report(target=str(target), name=name or "", library=profile.name, error=str(error))
     report = Report(target=resolved.spec, name=resolved.name, library=profile.name)
-    own_services = services is None and any(CHECKS[check].needs_services for check in checks)
+    needed = any(CHECKS[check].needs_services for check in checks)
+    own_services = needed and services is None
     try:
-        services = start_services(profile.name) if own_services else services
+        if own_services:
+            services = start_services(profile.name)
+        elif needed and callable(services):
+            services = services(profile)
     except ServiceError as error:
         report.error = f"could not start the services: {error.cause} ({error.fix})"
         return report

@@ -149,3 +149,14 @@ def test_progress_says_broken_for_a_defect(check_report):
 
 def test_progress_of_an_uncheckable_target_is_one_line():
     assert repr(check.progress("/no/such/integration")).startswith("✗ cannot check /no/such/integration")
+
+
+def test_a_static_check_or_a_target_that_cannot_load_asks_for_no_services(monkeypatch):
+    def no_services(profile):
+        raise AssertionError(f"services asked for ({profile.name})")
+
+    monkeypatch.setattr(check, "_shared_services", no_services)
+    assert check.documented(GUIDE_DIR).passed
+    assert check.span_shape("no_such_integration_module").error
+    # and a check that needs them does ask (reported, never raised): the guard above works
+    assert "services asked for (pymemcache)" in check.span_shape(GUIDE_DIR).error
