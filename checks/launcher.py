@@ -112,9 +112,13 @@ class ForkServer:
             try:
                 running.process.stdin.write(json.dumps(request) + "\n")
                 running.process.stdin.flush()
-            except OSError as error:
+            except OSError as error:  # it stopped before reading: say why, once it has said so
                 running.probes.pop(probe.id, None)
-                raise LauncherError(f"the probe fork server stopped: {error}") from error
+                try:
+                    running.process.wait(5)
+                except subprocess.TimeoutExpired:
+                    pass
+                raise LauncherError(f"the probe fork server stopped: {error}{self._log_tail()}") from error
         if not probe.started.wait(FORK_TIMEOUT) or probe.pid is None:
             raise LauncherError(probe.failure or f"the fork server did not start a probe in {FORK_TIMEOUT:g} s")
         return probe
@@ -124,15 +128,20 @@ class ForkServer:
         if self._running is None or self._running.process.poll() is not None:
             try:
                 # -P: the working directory stays off sys.path, as for `python -P -m checks.probe`.
-                process = subprocess.Popen([self._python, "-P", "-m", "checks.probe.forkserver"],
-                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                           stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env=child_env())
+                with (self._scratch / "server.log").open("a") as log:  # why it stopped, if it does
+                    process = subprocess.Popen([self._python, "-P", "-m", "checks.probe.forkserver"],
+                                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                               stderr=log, text=True, cwd=ROOT, env=child_env())
             except OSError as error:
                 raise LauncherError(f"the probe fork server could not start: {error}") from error
             self._running = _Running(process)
             threading.Thread(target=self._read_answers, args=(self._running,), daemon=True,
                              name="probe-fork-server").start()
         return self._running
+
+    def _log_tail(self) -> str:
+        lines = (self._scratch / "server.log").read_text(errors="replace").strip().splitlines()
+        return f": {lines[-1]}" if lines else ""
 
     def _read_answers(self, running: _Running) -> None:
         """Hand each answer to its probe until the server exits; then fail those still waiting."""
@@ -151,7 +160,8 @@ class ForkServer:
         running.process.wait()
         with self._lock:
             for probe in running.probes.values():
-                probe.failure = f"the probe fork server stopped (exit status {running.process.returncode})"
+                probe.failure = (f"the probe fork server stopped (exit status {running.process.returncode})"
+                                 + self._log_tail())
                 probe.started.set()
                 probe.ended.set()
             running.probes.clear()

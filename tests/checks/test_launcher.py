@@ -13,6 +13,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from checks import launcher
 from checks.runner import python_executable
 from harness.scratch import process_alive
@@ -51,6 +53,8 @@ def test_a_server_that_died_is_started_again():
 KILLED_MID_CHECK = textwrap.dedent(f"""
     import json, threading, time
     from pathlib import Path
+
+import pytest
     from checks import launcher
     from checks.suite import run_checks
 
@@ -81,3 +85,12 @@ def test_killing_the_process_that_started_it_leaves_no_server_and_no_probe(tmp_p
     while not all(map(_dead, pids)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert [pid for pid in pids if not _dead(pid)] == []
+
+
+def test_a_server_that_cannot_start_says_why(monkeypatch, tmp_path):
+    # A Python whose import of the server fails: its error reaches the probe's caller.
+    broken_python = tmp_path / "python"
+    broken_python.write_text(f"#!/bin/sh\nexec {python_executable()} -c 'raise SystemExit(\"no fork server here\")'\n")
+    broken_python.chmod(0o755)
+    with pytest.raises(launcher.LauncherError, match="no fork server here"):
+        launcher.launch(str(broken_python), child_env(), "not a request")
