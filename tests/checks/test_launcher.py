@@ -53,8 +53,6 @@ def test_a_server_that_died_is_started_again():
 KILLED_MID_CHECK = textwrap.dedent(f"""
     import json, threading, time
     from pathlib import Path
-
-import pytest
     from checks import launcher
     from checks.suite import run_checks
 
