@@ -15,7 +15,7 @@ import sys
 import traceback
 
 from checks.keys import scrub
-from checks.probe import die_with_parent
+from checks.probe import describe_error, die_with_parent
 from harness.tracing import flush_tracer  # standard library only: the probe stays light
 
 
@@ -63,7 +63,7 @@ def main() -> int:
         if stub:  # work to do, not a defect: the checks say "not written yet"
             payload = {"not_written": {**stub, "during": context.stage}, "windows": context.windows}
         else:
-            payload = {"crash": scrub(f"{type(error).__name__}: {error}"), "traceback": _outside_kit(error)}
+            payload = {"crash": scrub(describe_error(error)), "traceback": _outside_kit(error)}
     if context:
         payload.update(facts=context.facts, stubs_seen=context.stubs.seen)
     # Now, so the parent finds the spans at the agent; a failure to send is logged by

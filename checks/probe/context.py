@@ -13,6 +13,7 @@ import time
 from typing import Callable
 
 from checks.keys import new_namespace
+from checks.probe import describe_error
 from checks.probe.loader import Integration, TargetError
 from checks.probe.stubs import StubWatch
 
@@ -53,7 +54,7 @@ class ProbeContext:
         except Exception as error:
             if self.stubs.origin(error):
                 raise
-            raise TargetError(f"patch() raised {type(error).__name__}: {error}") from None
+            raise TargetError(f"patch() raised {describe_error(error)}") from None
         self.stage = "a command"
         self._patched_once = True
 

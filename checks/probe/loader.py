@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from checks.probe import describe_error
 from checks.target import TargetError  # one error for a target that cannot be checked, here or in the parent
 
 REQUIRED = ("patch", "unpatch", "get_version")
@@ -44,9 +45,9 @@ def _import(name: str) -> types.ModuleType:
     except ModuleNotFoundError as error:
         if error.name and (name == error.name or name.startswith(error.name + ".")):
             raise TargetError(f"no module named {name!r}") from None
-        raise TargetError(f"importing it failed: {type(error).__name__}: {error}{_where(error)}") from None
+        raise TargetError(f"importing it failed: {describe_error(error)}{_where(error)}") from None
     except BaseException as error:  # the reader's module-level code may raise anything
-        raise TargetError(f"importing it raised {type(error).__name__}: {error}{_where(error)}") from None
+        raise TargetError(f"importing it raised {describe_error(error)}{_where(error)}") from None
 
 
 def _is_function(value) -> bool:
@@ -86,7 +87,7 @@ def load_integration(module: str, path_entry: str | None) -> Integration:
             raise TargetError(f"syntax error in {error.filename}:{error.lineno}: {error.msg}") from None
         except BaseException as error:
             raise TargetError(f"importing {module}.patch raised "
-                              f"{type(error).__name__}: {error}{_where(error)}") from None
+                              f"{describe_error(error)}{_where(error)}") from None
         if submodule is not None:
             for attr in REQUIRED:
                 if attr not in found and _is_function(getattr(submodule, attr, None)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable
 
 from checks.probe.plans import APP_SPAN, INSIDE, OUTSIDE, describe_span
-from checks.probe.workloads import describe_error
+from checks.probe import describe_error
 
 
 def run_each(context, steps) -> dict:

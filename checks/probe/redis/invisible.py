@@ -7,7 +7,7 @@ layer): the integration must pass it on exactly as redis-py's method did without
 from __future__ import annotations
 
 from checks.keys import scrub
-from checks.probe.workloads import describe_error
+from checks.probe import describe_error
 from checks.probe.workloads.invisible import _call_text, _same_arguments
 
 

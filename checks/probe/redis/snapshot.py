@@ -5,6 +5,8 @@ Changing it means re-recording them: .venv/bin/python -m checks.record_reference
 
 from __future__ import annotations
 
+from checks.probe import describe_error
+
 
 def run(context) -> dict:
     context.patch()
@@ -24,7 +26,7 @@ def run(context) -> dict:
         try:
             client.incr(k("text"))                           # fails: not a number
         except Exception as error:
-            failure = f"{type(error).__name__}: {error}"
+            failure = describe_error(error)
         else:
             failure = None
         client.delete(k("text"))

@@ -8,10 +8,6 @@ from the test agent by the parent.
 """
 
 
-def describe_error(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}"
-
-
 def new_client(server: tuple[str, int], **kwargs):
     # Looked up at call time (an integration may replace the class), and the server
     # passed positionally as a (host, port) tuple, the form every integration reads.

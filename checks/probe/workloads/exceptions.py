@@ -12,7 +12,7 @@ import socket
 from ddtrace.trace import tracer
 
 from checks.keys import scrub
-from checks.probe.workloads import describe_error
+from checks.probe import describe_error
 
 TOO_LARGE = 2 * 1024 * 1024  # memcached's default item size limit is 1 MB
 

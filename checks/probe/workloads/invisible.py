@@ -12,7 +12,7 @@ from checks.profiles.pymemcache import PROFILE
 
 ALIASES = PROFILE.aliases
 from checks.keys import scrub
-from checks.probe.workloads import describe_error
+from checks.probe import describe_error
 
 
 def _steps(k):

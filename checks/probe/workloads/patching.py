@@ -8,7 +8,7 @@ import pymemcache
 import pymemcache.client.base
 import pymemcache.client.hash
 
-from checks.probe.workloads import describe_error
+from checks.probe import describe_error
 
 _MODULES = (pymemcache, pymemcache.client.base, pymemcache.client.hash)
 
