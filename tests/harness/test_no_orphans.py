@@ -15,7 +15,10 @@ import pytest
 from harness import Services
 
 SCRIPT = textwrap.dedent("""
-    import json, sys, time
+    import json, signal, sys, time
+    # Ctrl-C interrupts, as in a terminal: a suite run as a background job (no job control)
+    # hands its children SIGINT ignored, and the SIGINT case would wait out its timeout.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from harness import Services
     services = Services().start()
     print(json.dumps({"pids": services.pids(),
