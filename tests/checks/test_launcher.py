@@ -11,22 +11,14 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import pytest
 
 from checks import launcher
 from checks.runner import python_executable
-from harness.scratch import process_alive
 from harness.tracing import child_env
 from tests.checks.conftest import REPO, broken
-
-
-def _dead(pid: int) -> bool:
-    if not process_alive(pid):
-        return True
-    stat = Path(f"/proc/{pid}/stat")
-    return not stat.exists() or stat.read_text().rsplit(") ", 1)[1][:1] == "Z"
+from tests.processes import running
 
 
 def test_a_probe_that_crashes_reports_its_exit_status_and_what_it_printed():
@@ -43,7 +35,7 @@ def test_a_server_that_died_is_started_again():
     first = launcher.server(python_executable()).pid
     os.kill(first, signal.SIGKILL)
     deadline = time.monotonic() + 10
-    while not _dead(first) and time.monotonic() < deadline:
+    while running(first) and time.monotonic() < deadline:
         time.sleep(0.05)
     probe = launcher.launch(python_executable(), child_env(), "not a request")
     assert probe.wait(60) == 1
@@ -52,16 +44,15 @@ def test_a_server_that_died_is_started_again():
 
 KILLED_MID_CHECK = textwrap.dedent(f"""
     import json, threading, time
-    from pathlib import Path
     from checks import launcher
     from checks.suite import run_checks
+    from tests.processes import running_children
 
     threading.Thread(target=run_checks, args=({broken("hangs")!r},),
                      kwargs={{"checks": ("coverage",), "timeout": 120}}, daemon=True).start()
     while True:  # until the probe runs: a child of the server
         servers = launcher.server_pids()
-        probes = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and servers
-                  and (p / "stat").exists() and int((p / "stat").read_text().rsplit(") ", 1)[1].split()[1]) in servers]
+        probes = running_children(*servers)
         if probes:
             print(json.dumps({{"server": sorted(servers), "probes": probes}}), flush=True)
             time.sleep(120)
@@ -80,9 +71,9 @@ def test_killing_the_process_that_started_it_leaves_no_server_and_no_probe(tmp_p
         parent.wait(30)
     pids = started["server"] + started["probes"]
     deadline = time.monotonic() + 10
-    while not all(map(_dead, pids)) and time.monotonic() < deadline:
+    while any(map(running, pids)) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert [pid for pid in pids if not _dead(pid)] == []
+    assert [pid for pid in pids if running(pid)] == []
 
 
 def test_a_server_that_cannot_start_says_why(monkeypatch, tmp_path):

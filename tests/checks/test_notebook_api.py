@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -16,24 +15,9 @@ from checks.families import CHECKS, ORDER
 from checks.report import Progress
 from harness import stack
 from tests.checks.conftest import REPO, broken
+from tests.processes import running, running_children
 
 GUIDE_DIR = str(REPO / "integrations" / "memcached")
-
-
-def _children() -> list[int]:
-    """Live (not zombie) processes whose parent is this test process."""
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        state, ppid = stat.rsplit(") ", 1)[1].split()[:2]
-        if int(ppid) == os.getpid() and state != "Z":
-            pids.append(int(entry.name))
-    return pids
 
 
 def _shared() -> tuple[set, set]:
@@ -45,10 +29,10 @@ def _shared() -> tuple[set, set]:
 
 @pytest.fixture
 def nothing_left_behind():
-    before, stacks_before = set(_children()), set(stack._live_stacks)
+    before, stacks_before = set(running_children(os.getpid())), set(stack._live_stacks)
     yield
     kept, kept_pids = _shared()
-    assert set(_children()) <= before | kept_pids, "a check left a process running"
+    assert set(running_children(os.getpid())) <= before | kept_pids, "a check left a process running"
     assert set(stack._live_stacks) <= stacks_before | kept, "a check left its services running"
 
 
@@ -71,8 +55,7 @@ def test_the_shared_services_stop_when_the_process_exits():
     assert done.returncode == 0, done.stderr
     pids = [int(pid) for pid in done.stdout.split()]
     assert len(pids) == 2  # the agent and memcached
-    assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()
-                and "Z" not in (Path(f"/proc/{pid}") / "stat").read_text().rsplit(") ", 1)[1][:1]]
+    assert not [pid for pid in pids if running(pid)]
 
 
 def test_one_call_per_check_returns_a_report(nothing_left_behind):

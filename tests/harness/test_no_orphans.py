@@ -13,6 +13,7 @@ import time
 import pytest
 
 from harness import Services
+from tests.processes import running
 
 SCRIPT = textwrap.dedent("""
     import json, signal, sys, time
@@ -30,16 +31,6 @@ SCRIPT = textwrap.dedent("""
         sys.exit(0)
     time.sleep(60)  # wait to be interrupted or killed
 """)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie is dead for our purpose; it only waits for its (gone) parent to be reaped.
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().split(") ")[1][0] != "Z"
 
 
 def _port_free(port: int) -> bool:
@@ -65,10 +56,10 @@ def test_no_server_survives_its_parent(ending, tmp_path):
 
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        if not any(map(_alive, started["pids"])) and all(map(_port_free, started["ports"])):
+        if not any(map(running, started["pids"])) and all(map(_port_free, started["ports"])):
             break
         time.sleep(0.1)
-    assert not [pid for pid in started["pids"] if _alive(pid)], f"orphans after {ending}"
+    assert not [pid for pid in started["pids"] if running(pid)], f"orphans after {ending}"
     assert all(map(_port_free, started["ports"])), f"stale ports after {ending}"
 
 
