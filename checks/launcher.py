@@ -158,10 +158,10 @@ class ForkServer:
                 running.probes.pop(probe.id, None)
                 probe.ended.set()
         running.process.wait()
+        failure = f"the probe fork server stopped (exit status {running.process.returncode}){self._log_tail()}"
         with self._lock:
             for probe in running.probes.values():
-                probe.failure = (f"the probe fork server stopped (exit status {running.process.returncode})"
-                                 + self._log_tail())
+                probe.failure = failure
                 probe.started.set()
                 probe.ended.set()
             running.probes.clear()

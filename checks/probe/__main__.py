@@ -1,5 +1,8 @@
 """Entry point of a check's subprocess: ``python -m checks.probe`` < request.json.
 
+The kit runs it in a fork of checks/probe/forkserver.py, which has already put the process
+in its own session and tied its life to the server's (become_probe).
+
 The request names the workload, the library profile (whose package holds the workload,
 the client and the recorder), the target and the server. The last line on
 stdout is the result (see protocol.py); everything else the integration prints is left
@@ -15,7 +18,7 @@ import sys
 import traceback
 
 from checks.keys import scrub
-from checks.probe import describe_error, die_with_parent
+from checks.probe import describe_error
 from harness.tracing import flush_tracer  # standard library only: the probe stays light
 
 
@@ -30,7 +33,6 @@ def _outside_kit(error: BaseException) -> str:
 
 
 def main() -> int:
-    die_with_parent()
     request = json.load(sys.stdin)
 
     from checks.probe.protocol import encode

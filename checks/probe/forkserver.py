@@ -115,7 +115,7 @@ def become_probe(request: dict) -> None:
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.setsid()  # its own process group: a hung probe is killed with everything it started
-    die_with_parent()  # the server dies with its parent; the probe with the server
+    die_with_parent()  # the server exits with its parent (its stdin closes); the probe dies with it
     for fd, path, flags in ((0, request["stdin"], os.O_RDONLY),
                             (1, request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
                             (2, request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)):
