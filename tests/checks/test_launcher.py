@@ -76,7 +76,7 @@ def test_killing_the_process_that_started_it_leaves_no_server_and_no_probe(tmp_p
     assert [pid for pid in pids if running(pid)] == []
 
 
-def test_a_server_that_cannot_start_says_why(monkeypatch, tmp_path):
+def test_a_server_that_cannot_start_says_why(tmp_path):
     # A Python whose import of the server fails: its error reaches the probe's caller.
     broken_python = tmp_path / "python"
     broken_python.write_text(f"#!/bin/sh\nexec {python_executable()} -c 'raise SystemExit(\"no fork server here\")'\n")
