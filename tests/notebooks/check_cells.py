@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import threading
 from dataclasses import dataclass
 
 import nbformat
@@ -95,13 +96,29 @@ def _reads(statements: list[ast.stmt]) -> tuple[str, ...]:
     return tuple(read)
 
 
+# CPython 3.11's ast.parse is not safe in two threads at once: it can fail with "SystemError:
+# AST constructor recursion depth mismatch". test_notebook finds a chapter's check cells in
+# two threads when a second kernel runs the same chapter beside the first (CI saw it fail).
+_PARSING = threading.Lock()
+
+
+def _statements(source: str) -> list[ast.stmt] | None:
+    """The cell's statements; None for a cell Python cannot parse (IPython magics)."""
+    with _PARSING:
+        try:
+            return ast.parse(source).body
+        except SyntaxError:
+            return None
+
+
 def as_check_cell(source: str, kit: set[str]) -> CheckCell | None:
     """What a check cell takes from the kernel; None when it is not a check cell.
     ``kit``: the names earlier cells bound to the check kit (this cell's imports count too)."""
-    try:
-        statements = ast.parse(source).body
-    except SyntaxError:  # IPython magics: an ordinary cell
-        return None
+    statements = _statements(source)
+    return None if statements is None else _check_cell(statements, kit)
+
+
+def _check_cell(statements: list[ast.stmt], kit: set[str]) -> CheckCell | None:
     kit = kit | {alias for statement in statements for alias in _kit_aliases(statement)}
     check_call = _check_call(statements, kit) if statements else None
     if check_call is None or not all(_allowed(statement, check_call) for statement in statements):
@@ -115,14 +132,12 @@ def find(notebook: nbformat.NotebookNode) -> dict[int, CheckCell]:
     """The check cells of a notebook, by their index in ``notebook.cells``."""
     found, kit = {}, set()
     for index, cell in enumerate(notebook.cells):
-        if cell.cell_type != "code":
+        statements = _statements(cell.source) if cell.cell_type == "code" else None
+        if statements is None:
             continue
         expected_to_raise = "raises-exception" in cell.get("metadata", {}).get("tags", [])
-        check_cell = None if expected_to_raise else as_check_cell(cell.source, kit)
+        check_cell = None if expected_to_raise else _check_cell(statements, kit)
         if check_cell is not None:
             found[index] = check_cell
-        try:
-            kit |= {alias for statement in ast.parse(cell.source).body for alias in _kit_aliases(statement)}
-        except SyntaxError:
-            pass
+        kit |= {alias for statement in statements for alias in _kit_aliases(statement)}
     return found
