@@ -83,3 +83,33 @@ def test_a_server_that_cannot_start_says_why(tmp_path):
     broken_python.chmod(0o755)
     with pytest.raises(launcher.LauncherError, match="no fork server here"):
         launcher.launch(str(broken_python), child_env(), "not a request")
+
+
+_ENDING = textwrap.dedent("""
+    import atexit, sys, threading, time
+    from checks.probe.forkserver import end_without_teardown
+
+    class Torn:
+        def __del__(self):
+            print("torn down")
+
+    kept = Torn()  # a module global: only the teardown of the modules would free it
+    atexit.register(lambda: print("atexit hook ran"))
+    threading.Thread(target=lambda: (time.sleep(0.2), print("thread joined"))).start()
+    with end_without_teardown():
+        print("unflushed", end="")
+        {ending}
+""")
+
+
+@pytest.mark.parametrize("ending, status, stderr", [
+    ("pass", 0, ""), ("sys.exit(3)", 3, ""), ("sys.exit('bad request')", 1, "bad request"),
+    ("raise ValueError('broken')", 1, "ValueError: broken")])
+def test_a_probe_ends_as_python_ends_it_but_for_the_teardown(ending, status, stderr):
+    done = subprocess.run([sys.executable, "-c", _ENDING.format(ending=ending)], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == status, done.stderr
+    # The thread joined, then the atexit hook ran, then the streams were flushed, as at any
+    # exit; but no module was torn down (a plain exit would print "torn down" last).
+    assert done.stdout == "unflushedthread joined\natexit hook ran\n"
+    assert stderr in done.stderr
