@@ -140,7 +140,10 @@ class ForkServer:
         return self._running
 
     def _log_tail(self) -> str:
-        lines = (self._scratch / "server.log").read_text(errors="replace").strip().splitlines()
+        try:
+            lines = (self._scratch / "server.log").read_text(errors="replace").strip().splitlines()
+        except FileNotFoundError:  # removed at exit, while the server was ending
+            return ""
         return f": {lines[-1]}" if lines else ""
 
     def _read_answers(self, running: _Running) -> None:

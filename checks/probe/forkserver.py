@@ -1,20 +1,22 @@
-"""Start probes by forking a process that has already imported what they all import, but ddtrace.
+"""Start probes by forking processes that have already imported what they import.
 
 A probe is a fresh Python process, and nearly all of its CPU goes into imports: about a
-third of a CPU-second, half of it the standard library and ddtrace's dependencies. This
-process imports those once; each probe is then a fork of it that goes on exactly as
-``python -P -m checks.probe`` would (same sys.path, its own environment, its own session
-and process group, the interpreter's exit but for the teardown of its modules).
-
-ddtrace is never imported here: it reads its settings (naming schema, service, agent URL,
-the test agent session) from the environment when it is imported, and every probe has an
-environment of its own.
+third of a CPU-second, half of it the standard library and ddtrace's dependencies, half
+ddtrace. This server imports the first half once. ddtrace it never imports: ddtrace reads
+its settings (naming schema, service, agent URL) from the environment when it is imported,
+and probes differ in those. Instead, for each environment its requests name (less the test
+agent session) it forks a zygote (zygote.py) that imports ddtrace under that environment
+and then forks the probes of that environment (``serve``). Each probe goes on exactly as
+``python -P -m checks.probe`` would: same sys.path, its own environment, session and
+process group, the interpreter's exit but for the teardown of its modules.
 
 Protocol, one JSON object per line. The parent (checks.launcher) writes requests on our
 stdin: {"id", "env", "cwd", "stdin", "stdout", "stderr"} (the last three: paths of files).
 We answer on stdout {"id", "pid"} once the probe runs, and {"id", "exit"} when it ended
-(the exit status; minus the signal's number if a signal killed it). Our stdin closing means
-the parent is gone: we exit, and every probe still running is killed with us.
+(the exit status; minus the signal's number if a signal killed it). A zygote speaks the
+same protocol to us over two pipes, and we pass its answers on. Our stdin closing means
+the parent is gone: we close the zygotes' stdin, wait for them and exit; every probe still
+running is killed with its zygote.
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ import select
 import signal
 import sys
 import threading
+import traceback
+from dataclasses import dataclass, field
 
-from checks.probe import die_with_parent
+from checks.probe import die_with_parent, zygote
 
 # Imported by every probe, never reading a DD_* setting: the standard library's heavier
 # modules, ddtrace's dependencies, the profiles' client libraries and the probe's own code.
@@ -99,13 +103,24 @@ def _exit_status(status: int) -> int:
     return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
 
-def serve() -> dict | None:
-    """Fork a probe for each request until stdin closes (then return None). In a forked
-    probe this returns its request, with the server's own state left behind."""
+def _wakeup_pipe() -> tuple[int, int]:
+    """A pipe that a SIGCHLD makes readable, so one select() hears of requests and exits."""
     wake_read, wake_write = os.pipe()
     os.set_blocking(wake_write, False)
     signal.set_wakeup_fd(wake_write)
     signal.signal(signal.SIGCHLD, lambda *_: None)  # a handler, so the wakeup fd hears of it
+    return wake_read, wake_write
+
+
+def _lines(pending: bytes, data: bytes) -> tuple[list[bytes], bytes]:
+    *lines, pending = (pending + data).split(b"\n")
+    return [line for line in lines if line], pending
+
+
+def serve() -> dict | None:
+    """A zygote's loop: fork a probe for each request until stdin closes (then return None).
+    In a forked probe this returns its request, with the zygote's own state left behind."""
+    wake_read, wake_write = _wakeup_pipe()
     running: dict[int, object] = {}  # pid -> request id
     pending = b""
     while True:
@@ -119,11 +134,10 @@ def serve() -> dict | None:
         if 0 not in ready:
             continue
         data = os.read(0, 65536)
-        if not data:  # the parent is gone or done
+        if not data:  # the server is gone or done
             return None
-        pending += data
-        *lines, pending = pending.split(b"\n")
-        for line in filter(None, lines):
+        lines, pending = _lines(pending, data)
+        for line in lines:
             request = json.loads(line)
             pid = os.fork()
             if pid == 0:
@@ -135,7 +149,7 @@ def serve() -> dict | None:
 
 
 def _reap(running: dict[int, object]) -> None:
-    while running:
+    while True:
         try:
             pid, status = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
@@ -144,6 +158,167 @@ def _reap(running: dict[int, object]) -> None:
             return
         if pid in running:
             _send({"id": running.pop(pid), "exit": _exit_status(status)})
+
+
+class _InChild(Exception):
+    """Raised in a child the router forked, to leave the router's loop with what the child
+    goes on to do: a probe's request, or None (a zygote whose server is gone)."""
+
+    def __init__(self, request: dict | None):
+        super().__init__()
+        self.request = request
+
+
+@dataclass
+class _Zygote:
+    pid: int
+    requests: int  # the pipe we write its requests to
+    answers: int   # the pipe we read its answers from
+    waiting: dict = field(default_factory=dict)  # id -> request, sent but not started yet
+    running: set = field(default_factory=set)    # ids started, not ended
+    started_any: bool = False
+    pending: bytes = b""
+
+
+class Router:
+    """The server's loop: each request goes to the zygote of its environment (started on
+    first need), whose answers are passed on as they come; a request whose zygote could not
+    start is forked here, and the probe imports ddtrace itself."""
+
+    def __init__(self):
+        self.wake = _wakeup_pipe()
+        self.zygotes: dict[str, _Zygote] = {}
+        self.refused: set[str] = set()  # keys whose zygote ended before starting any probe
+        self.direct: dict[int, object] = {}  # pid -> request id, of the probes forked here
+
+    def run(self) -> dict | None:
+        """Route until stdin closes (then return None). In a forked child, return what it runs."""
+        try:
+            self._loop()
+        except _InChild as child:
+            return child.request
+        return None
+
+    def _loop(self) -> None:
+        pending = b""
+        while True:
+            by_fd = {zygote.answers: zygote for zygote in self.zygotes.values()}
+            try:
+                ready, _, _ = select.select([0, self.wake[0], *by_fd], [], [])
+            except InterruptedError:
+                continue
+            if self.wake[0] in ready:
+                os.read(self.wake[0], 4096)
+                _reap(self.direct)  # zygotes are reaped there too; their answers say the rest
+            for fd in ready:
+                if fd in by_fd:
+                    self._relay(by_fd[fd])
+            if 0 not in ready:
+                continue
+            data = os.read(0, 65536)
+            if not data:  # the parent is gone or done: so are the zygotes, once their stdin closes
+                for found in self.zygotes.values():
+                    os.close(found.requests)
+                for found in self.zygotes.values():
+                    _wait_for(found.pid)
+                return
+            lines, pending = _lines(pending, data)
+            for line in lines:
+                self._dispatch(json.loads(line))
+
+    def _own_fds(self) -> list[int]:
+        return [*self.wake, *(fd for zygote in self.zygotes.values() for fd in (zygote.requests, zygote.answers))]
+
+    def _fork(self) -> int:
+        """os.fork(); in the child (0), what belongs to the router is closed."""
+        pid = os.fork()
+        if pid == 0:
+            for fd in self._own_fds():
+                os.close(fd)
+            signal.set_wakeup_fd(-1)
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        return pid
+
+    def _dispatch(self, request: dict) -> None:
+        key = zygote.key(request)
+        if key in self.refused:
+            return self._fork_probe(request)
+        found = self.zygotes.get(key) or self._start_zygote(key, request)
+        found.waiting[request["id"]] = request
+        try:
+            _write_all(found.requests, (json.dumps(request) + "\n").encode())
+        except BrokenPipeError:  # it ended: _ended forks its waiting requests here
+            self._ended(key, found)
+
+    def _fork_probe(self, request: dict) -> None:
+        pid = self._fork()
+        if pid == 0:
+            raise _InChild(request)
+        self.direct[pid] = request["id"]
+        _send({"id": request["id"], "pid": pid})
+
+    def _start_zygote(self, key: str, request: dict) -> _Zygote:
+        requests_read, requests_write = os.pipe()
+        answers_read, answers_write = os.pipe()
+        pid = self._fork()
+        if pid == 0:
+            for fd in (requests_write, answers_read):
+                os.close(fd)
+            for fd, into in ((requests_read, 0), (answers_write, 1)):
+                os.dup2(fd, into)
+                os.close(fd)
+            die_with_parent()
+            try:
+                zygote.become_zygote(request)
+            except BaseException:  # its probes are forked by the server instead
+                traceback.print_exc()
+                os._exit(1)
+            raise _InChild(serve())
+        os.close(requests_read)
+        os.close(answers_write)
+        self.zygotes[key] = started = _Zygote(pid, requests_write, answers_read)
+        return started
+
+    def _relay(self, found: _Zygote) -> None:
+        data = os.read(found.answers, 65536)
+        if not data:
+            return self._ended(next(key for key, z in self.zygotes.items() if z is found), found)
+        lines, found.pending = _lines(found.pending, data)
+        for line in lines:
+            message = json.loads(line)
+            if "pid" in message:
+                found.waiting.pop(message["id"], None)
+                found.running.add(message["id"])
+                found.started_any = True
+            else:
+                found.running.discard(message["id"])
+            _send(message)
+
+    def _ended(self, key: str, found: _Zygote) -> None:
+        """A zygote ended: its probes died with it; the requests it had not started yet are
+        forked here, and if it never started one, its key never gets a zygote again."""
+        del self.zygotes[key]
+        for fd in (found.requests, found.answers):
+            os.close(fd)
+        _wait_for(found.pid)
+        if not found.started_any:
+            self.refused.add(key)
+        for request_id in found.running:
+            _send({"id": request_id, "exit": -signal.SIGKILL})
+        for request in found.waiting.values():
+            self._fork_probe(request)
+
+
+def _wait_for(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:  # already reaped
+        pass
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    while data:
+        data = data[os.write(fd, data):]
 
 
 def become_probe(request: dict) -> None:
@@ -165,10 +340,11 @@ def become_probe(request: dict) -> None:
 
 if __name__ == "__main__":
     _preload()
-    probe_request = serve()
-    if probe_request is None:
+    probe_request = Router().run()
+    if probe_request is None:  # the server, or a zygote, whose parent is gone
         sys.exit(0)
     become_probe(probe_request)
+    zygote.replay_startup_output()
     # As `python -m checks.probe` runs it: sys.argv and __main__ are the probe's, and its
     # sys.exit() ends this process the normal way (threads joined, atexit hooks, streams
     # flushed), all but the teardown of the modules (end_without_teardown).

@@ -1,0 +1,75 @@
+"""A zygote: a fork of the server that has imported ddtrace under one probe environment.
+
+ddtrace reads its settings (naming schema, service, agent URL, the integration switches)
+from the environment when it is imported, and that import is most of a probe's CPU. Probes
+whose environments are the same but for their test agent session therefore share one
+zygote: it imports ddtrace once, under exactly that environment, working directory and
+``sys.argv`` (ddtrace derives its process tags from the last two), and forks each of them.
+A fork of an imported ddtrace is a case ddtrace handles itself (pre-forking servers such as
+gunicorn's): its fork hooks give the child a new runtime id and a new writer.
+
+What a fresh process would differ in, and how each probe gets it:
+- its agent session: the zygote imports ddtrace without one. After a fork ddtrace makes its
+  writer anew when the first span is written, reading the session from the environment
+  then: the probe's own (tests/checks/test_zygote.py holds ddtrace to that);
+- what the import printed: kept, and written first into each probe's stderr.
+
+A zygote that cannot import ddtrace only costs the speed: its probes are forked by the
+server and import ddtrace themselves, failing as a fresh process would.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+import tempfile
+
+# The one setting that differs between probes of one zygote: the test agent session.
+SESSION_SETTING = "_DD_TRACE_WRITER_ADDITIONAL_HEADERS"
+# Left out of the key, not of the probe's environment: variables that change all the time
+# and that nothing a probe imports reads (pytest names the running test in one).
+NOT_KEYED = {SESSION_SETTING, "PYTEST_CURRENT_TEST"}
+# sys.argv[0] when `python -m checks.probe` imports ddtrace (runpy sets it so).
+PROBE_MAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__main__.py")
+
+_startup_output = b""  # what importing ddtrace printed, for every probe's stderr
+
+
+def key(request: dict) -> str:
+    """Requests with the same key can share a zygote: same environment but for the session,
+    same working directory."""
+    env = sorted((name, value) for name, value in request["env"].items() if name not in NOT_KEYED)
+    return json.dumps([env, request["cwd"]])
+
+
+def become_zygote(request: dict) -> None:
+    """In the forked child: take the request's environment (less its session) and import
+    ddtrace; raises what the import raised."""
+    global _startup_output
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update({name: value for name, value in request["env"].items() if name != SESSION_SETTING})
+    sys.argv[:] = [PROBE_MAIN]
+    stderr = os.dup(2)
+    with tempfile.TemporaryFile() as captured:
+        os.dup2(captured.fileno(), 2)
+        try:
+            import ddtrace.trace  # noqa: F401  (the tracer, and with it the writer's settings)
+        finally:
+            sys.stderr.flush()
+            os.dup2(stderr, 2)
+            os.close(stderr)
+            captured.seek(0)
+            _startup_output = captured.read()
+            os.write(2, _startup_output)  # the server's log: why a zygote failed, if it did
+    gc.collect()
+    gc.freeze()  # as in the server: the probes' collections leave the shared objects alone
+
+
+def replay_startup_output() -> None:
+    """In a probe forked from a zygote, once its stderr is its own: what importing ddtrace
+    printed comes first, as in a fresh process."""
+    if _startup_output:
+        os.write(2, _startup_output)
