@@ -161,10 +161,10 @@ def _reap(running: dict[int, object]) -> None:
 
 
 class _InChild(Exception):
-    """Raised in a child the router forked, to leave the router's loop with what the child
-    goes on to do: a probe's request, or None (a zygote whose server is gone)."""
+    """Raised in a child the router forked, to leave the router's loop with the request of
+    the probe it is (forked by the router, or by a zygote)."""
 
-    def __init__(self, request: dict | None):
+    def __init__(self, request: dict):
         super().__init__()
         self.request = request
 
@@ -273,7 +273,10 @@ class Router:
             except BaseException:  # its probes are forked by the server instead
                 traceback.print_exc()
                 os._exit(1)
-            raise _InChild(serve())
+            request = serve()
+            if request is None:  # the server is gone or done; a zygote never traced: nothing to flush
+                os._exit(0)
+            raise _InChild(request)
         os.close(requests_read)
         os.close(answers_write)
         self.zygotes[key] = started = _Zygote(pid, requests_write, answers_read)
@@ -341,7 +344,7 @@ def become_probe(request: dict) -> None:
 if __name__ == "__main__":
     _preload()
     probe_request = Router().run()
-    if probe_request is None:  # the server, or a zygote, whose parent is gone
+    if probe_request is None:  # our parent is gone or done
         sys.exit(0)
     become_probe(probe_request)
     zygote.replay_startup_output()
