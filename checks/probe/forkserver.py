@@ -169,7 +169,7 @@ class _InChild(Exception):
         self.request = request
 
 
-@dataclass
+@dataclass(eq=False)  # each one is itself: found by identity
 class _Zygote:
     pid: int
     requests: int  # the pipe we write its requests to
@@ -180,6 +180,12 @@ class _Zygote:
     pending: bytes = b""
 
 
+# Zygotes kept at most, each about 18 MB of its own: a whole check run needs 8 (a target's
+# environments), a notebook kernel that checks three targets about 24. Beyond this, the one
+# used least recently and idle ends.
+MAX_ZYGOTES = 12
+
+
 class Router:
     """The server's loop: each request goes to the zygote of its environment (started on
     first need), whose answers are passed on as they come; a request whose zygote could not
@@ -187,7 +193,8 @@ class Router:
 
     def __init__(self):
         self.wake = _wakeup_pipe()
-        self.zygotes: dict[str, _Zygote] = {}
+        self.zygotes: dict[str, _Zygote] = {}  # least recently used first
+        self.retiring: list[_Zygote] = []      # told to end (stdin closed), answers still read
         self.refused: set[str] = set()  # keys whose zygote ended before starting any probe
         self.direct: dict[int, object] = {}  # pid -> request id, of the probes forked here
 
@@ -202,7 +209,7 @@ class Router:
     def _loop(self) -> None:
         pending = b""
         while True:
-            by_fd = {zygote.answers: zygote for zygote in self.zygotes.values()}
+            by_fd = {zygote.answers: zygote for zygote in (*self.zygotes.values(), *self.retiring)}
             try:
                 ready, _, _ = select.select([0, self.wake[0], *by_fd], [], [])
             except InterruptedError:
@@ -219,7 +226,7 @@ class Router:
             if not data:  # the parent is gone or done: so are the zygotes, once their stdin closes
                 for found in self.zygotes.values():
                     os.close(found.requests)
-                for found in self.zygotes.values():
+                for found in (*self.zygotes.values(), *self.retiring):
                     _wait_for(found.pid)
                 return
             lines, pending = _lines(pending, data)
@@ -227,7 +234,8 @@ class Router:
                 self._dispatch(json.loads(line))
 
     def _own_fds(self) -> list[int]:
-        return [*self.wake, *(fd for zygote in self.zygotes.values() for fd in (zygote.requests, zygote.answers))]
+        return [*self.wake, *(fd for zygote in self.zygotes.values() for fd in (zygote.requests, zygote.answers)),
+                *(zygote.answers for zygote in self.retiring)]
 
     def _fork(self) -> int:
         """os.fork(); in the child (0), what belongs to the router is closed."""
@@ -243,7 +251,11 @@ class Router:
         key = zygote.key(request)
         if key in self.refused:
             return self._fork_probe(request)
-        found = self.zygotes.get(key) or self._start_zygote(key, request)
+        found = self.zygotes.pop(key, None)
+        if found is None:
+            self._retire_one_if_full()
+            found = self._start_zygote(key, request)
+        self.zygotes[key] = found  # the most recently used, last
         found.waiting[request["id"]] = request
         try:
             _write_all(found.requests, (json.dumps(request) + "\n").encode())
@@ -279,11 +291,26 @@ class Router:
             raise _InChild(request)
         os.close(requests_read)
         os.close(answers_write)
-        self.zygotes[key] = started = _Zygote(pid, requests_write, answers_read)
-        return started
+        return _Zygote(pid, requests_write, answers_read)
+
+    def _retire_one_if_full(self) -> None:
+        """With MAX_ZYGOTES kept, end the least recently used one that runs nothing (its
+        stdin closes; it exits, and its answers' end is read as any other's)."""
+        if len(self.zygotes) < MAX_ZYGOTES:
+            return
+        for key, found in self.zygotes.items():
+            if not found.waiting and not found.running:
+                del self.zygotes[key]
+                os.close(found.requests)
+                self.retiring.append(found)
+                return
 
     def _relay(self, found: _Zygote) -> None:
         data = os.read(found.answers, 65536)
+        if not data and found in self.retiring:
+            self.retiring.remove(found)
+            os.close(found.answers)
+            return _wait_for(found.pid)
         if not data:
             return self._ended(next(key for key, z in self.zygotes.items() if z is found), found)
         lines, found.pending = _lines(found.pending, data)

@@ -106,3 +106,33 @@ def test_a_setting_ddtrace_cannot_import_under_is_reported_as_a_fresh_process_re
         fresh_payload, _, _ = _fresh(shared_services, request, broken_setting, spans=0)
         assert payload == fresh_payload
         assert "invalid literal for int()" in json.dumps(payload)
+
+
+_MANY_ENVIRONMENTS = """
+import sys, time
+import psutil
+from checks import launcher
+from checks.probe.forkserver import MAX_ZYGOTES
+from checks.runner import python_executable
+from harness.tracing import child_env
+
+statuses = []
+for n in range(MAX_ZYGOTES + 3):  # each its own environment, so its own zygote
+    probe = launcher.launch(python_executable(), child_env({"GUIDE_ENVIRONMENT": str(n)}), "not a request")
+    statuses.append(probe.wait(60))
+server = psutil.Process(launcher.server(python_executable()).pid)
+deadline = time.monotonic() + 30  # a retired zygote ends on its own, once it read its stdin's end
+while len(server.children()) > MAX_ZYGOTES and time.monotonic() < deadline:
+    time.sleep(0.05)
+print(MAX_ZYGOTES, len(server.children()), sorted(set(statuses)))
+"""
+
+
+def test_no_more_zygotes_are_kept_than_the_cap():
+    # In a process of its own: the probes of this one's other tests would count too.
+    done = subprocess.run([python_executable(), "-c", _MANY_ENVIRONMENTS], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    cap, kept, statuses = done.stdout.split(maxsplit=2)
+    assert int(kept) == int(cap), done.stdout  # the oldest idle ones ended, the newest are kept
+    assert statuses.strip() == "[1]", "every probe ran (and failed on its bad request, as it should)"
