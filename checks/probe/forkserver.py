@@ -181,9 +181,9 @@ class _Zygote:
 
 
 # Zygotes kept at most, each about 18 MB of its own: a whole check run needs 8 (a target's
-# environments), a notebook kernel that checks three targets about 24. Beyond this, the one
-# used least recently and idle ends.
-MAX_ZYGOTES = 12
+# environments), so two targets' runs (a chapter comparing ours with ddtrace's) keep theirs.
+# Beyond this, the one used least recently and idle ends.
+MAX_ZYGOTES = 16
 
 
 class Router:
