@@ -17,7 +17,7 @@ SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
 
 .PHONY: help venv system-deps docs docs-force serve lab test test-harness test-notebooks \
         test-site notebook-baselines soak lock bench clean snapshots test-matrix exercises lab-venv \
-        browser-deps test-lab test-browser screenshots
+        browser-deps test-lab test-browser test-built-site screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -80,9 +80,13 @@ test-lab: lab-venv browser-deps  ## JupyterLab in a real browser: a chapter open
 # execution cache (docs/_ext/execution_cache.py), so test-site then executes nothing.
 test: venv lab-venv browser-deps  ## Run every test: harness, checks, snapshots, notebooks, the lab, a -W site build and every page of it in chromium, the version matrix
 	$(PYTEST) $(BOTH_CORES) --snapshot-ci
+	@# Side by side (each one's output printed whole when it ends): chromium mostly waits on pages.
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-built-site test-matrix
+
+# (a step of `make test`) the -W site build, then every page of what it built in chromium
+test-built-site:
 	$(MAKE) --no-print-directory test-site
 	$(MAKE) --no-print-directory test-browser SITE_DIR=$(BUILD)/test-site/html
-	$(MAKE) --no-print-directory test-matrix
 
 test-harness: venv  ## Tests of the service harness only
 	$(PYTEST) tests/harness
