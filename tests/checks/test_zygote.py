@@ -112,7 +112,7 @@ _MANY_ENVIRONMENTS = """
 import sys, time
 import psutil
 from checks import launcher
-from checks.probe.forkserver import MAX_ZYGOTES
+from checks.probe.router import MAX_ZYGOTES
 from checks.runner import python_executable
 from harness.tracing import child_env
 

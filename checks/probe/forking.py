@@ -1,0 +1,86 @@
+"""The fork-per-request loop and its pipe plumbing, shared by the fork server's router and
+every zygote (the protocol: checks/probe/forkserver.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+
+
+def send(message: dict) -> None:
+    os.write(1, (json.dumps(message) + "\n").encode())
+
+
+def exit_status(status: int) -> int:
+    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+
+
+def wakeup_pipe() -> tuple[int, int]:
+    """A pipe that a SIGCHLD makes readable, so one select() hears of requests and exits."""
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_write, False)
+    signal.set_wakeup_fd(wake_write)
+    signal.signal(signal.SIGCHLD, lambda *_: None)  # a handler, so the wakeup fd hears of it
+    return wake_read, wake_write
+
+
+def split_lines(pending: bytes, data: bytes) -> tuple[list[bytes], bytes]:
+    *lines, pending = (pending + data).split(b"\n")
+    return [line for line in lines if line], pending
+
+
+def serve() -> dict | None:
+    """A zygote's loop: fork a probe for each request until stdin closes (then return None).
+    In a forked probe this returns its request, with the zygote's own state left behind."""
+    wake_read, wake_write = wakeup_pipe()
+    running: dict[int, object] = {}  # pid -> request id
+    pending = b""
+    while True:
+        try:
+            ready, _, _ = select.select([0, wake_read], [], [])
+        except InterruptedError:
+            continue
+        if wake_read in ready:
+            os.read(wake_read, 4096)
+            reap(running)
+        if 0 not in ready:
+            continue
+        data = os.read(0, 65536)
+        if not data:  # the server is gone or done
+            return None
+        lines, pending = split_lines(pending, data)
+        for line in lines:
+            request = json.loads(line)
+            pid = os.fork()
+            if pid == 0:
+                for fd in (wake_read, wake_write):
+                    os.close(fd)
+                return request
+            running[pid] = request["id"]
+            send({"id": request["id"], "pid": pid})
+
+
+def reap(running: dict[int, object]) -> None:
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        if pid in running:
+            send({"id": running.pop(pid), "exit": exit_status(status)})
+
+
+def wait_for(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:  # already reaped
+        pass
+
+
+def write_all(fd: int, data: bytes) -> None:
+    while data:
+        data = data[os.write(fd, data):]
