@@ -80,7 +80,7 @@ test-lab: lab-venv browser-deps  ## JupyterLab in a real browser: a chapter open
 # execution cache (docs/_ext/execution_cache.py), so test-site then executes nothing.
 test: venv lab-venv browser-deps  ## Run every test: harness, checks, snapshots, notebooks, the lab, a -W site build and every page of it in chromium, the version matrix
 	$(PYTEST) $(BOTH_CORES) --snapshot-ci
-	@# Side by side (each one's output printed whole when it ends): chromium mostly waits on pages.
+	@# Side by side, each one's output printed whole when it ends: the matrix takes no longer than the browser tests.
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-built-site test-matrix
 
 # (a step of `make test`) the -W site build, then every page of what it built in chromium
