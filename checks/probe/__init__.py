@@ -11,6 +11,7 @@ Import-light: what every probe module shares (the fork server imports it before 
 """
 
 import ctypes
+import os
 import signal
 import sys
 
@@ -20,8 +21,12 @@ def describe_error(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def die_with_parent() -> None:
-    """SIGKILL this process when its parent dies: a hung probe must not outlive the notebook
-    kernel or command line that started it (nor the fork server, which exits with them)."""
+def die_with_parent(parent: int) -> None:
+    """SIGKILL this process when its parent (pid ``parent``, which forked it) dies: a hung
+    probe must not outlive the notebook kernel or command line that started it, nor the
+    fork server and zygote between them, which exit with it. Called first thing after the
+    fork: a parent that died before the call is seen at once."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it died before the signal was asked for: die as if sent
+        os.kill(os.getpid(), signal.SIGKILL)

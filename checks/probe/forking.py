@@ -8,6 +8,8 @@ import os
 import select
 import signal
 
+from checks.probe import die_with_parent
+
 
 def send(message: dict) -> None:
     os.write(1, (json.dumps(message) + "\n").encode())
@@ -29,6 +31,15 @@ def wakeup_pipe() -> tuple[int, int]:
 def split_lines(pending: bytes, data: bytes) -> tuple[list[bytes], bytes]:
     *lines, pending = (pending + data).split(b"\n")
     return [line for line in lines if line], pending
+
+
+def fork_tied() -> int:
+    """os.fork(), the child dying with this process (die_with_parent)."""
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        die_with_parent(parent)
+    return pid
 
 
 def serve() -> dict | None:
@@ -53,7 +64,7 @@ def serve() -> dict | None:
         lines, pending = split_lines(pending, data)
         for line in lines:
             request = json.loads(line)
-            pid = os.fork()
+            pid = fork_tied()
             if pid == 0:
                 for fd in (wake_read, wake_write):
                     os.close(fd)

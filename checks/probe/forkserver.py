@@ -32,7 +32,7 @@ import signal
 import sys
 import threading
 
-from checks.probe import die_with_parent, zygote
+from checks.probe import zygote
 from checks.probe.router import Router
 
 # Imported by every probe, never reading a DD_* setting: the standard library's heavier
@@ -98,7 +98,6 @@ def become_probe(request: dict) -> None:
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.setsid()  # its own process group: a hung probe is killed with everything it started
-    die_with_parent()  # the server exits with its parent (its stdin closes); the probe dies with it
     for fd, path, flags in ((0, request["stdin"], os.O_RDONLY),
                             (1, request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
                             (2, request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)):

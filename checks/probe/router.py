@@ -14,7 +14,7 @@ import signal
 import traceback
 from dataclasses import dataclass, field
 
-from checks.probe import die_with_parent, forking, zygote
+from checks.probe import forking, zygote
 
 
 class _InChild(Exception):
@@ -95,8 +95,8 @@ class Router:
                 *(zygote.answers for zygote in self.retiring)]
 
     def _fork(self) -> int:
-        """os.fork(); in the child (0), what belongs to the router is closed."""
-        pid = os.fork()
+        """forking.fork_tied(); in the child (0), what belongs to the router is closed."""
+        pid = forking.fork_tied()
         if pid == 0:
             for fd in self._own_fds():
                 os.close(fd)
@@ -136,7 +136,6 @@ class Router:
             for fd, into in ((requests_read, 0), (answers_write, 1)):
                 os.dup2(fd, into)
                 os.close(fd)
-            die_with_parent()
             try:
                 zygote.become_zygote(request)
             except BaseException:  # its probes are forked by the server instead

@@ -50,17 +50,18 @@ KILLED_MID_CHECK = textwrap.dedent(f"""
 
     threading.Thread(target=run_checks, args=({broken("hangs")!r},),
                      kwargs={{"checks": ("coverage",), "timeout": 120}}, daemon=True).start()
-    while True:  # until the probe runs: a child of the server
+    while True:  # until the probe runs: a child of one of the server's zygotes
         servers = launcher.server_pids()
-        probes = running_children(*servers)
+        zygotes = running_children(*servers)
+        probes = running_children(*zygotes)
         if probes:
-            print(json.dumps({{"server": sorted(servers), "probes": probes}}), flush=True)
+            print(json.dumps({{"server": sorted(servers), "zygotes": zygotes, "probes": probes}}), flush=True)
             time.sleep(120)
         time.sleep(0.05)
 """)
 
 
-def test_killing_the_process_that_started_it_leaves_no_server_and_no_probe(tmp_path):
+def test_killing_the_process_that_started_it_leaves_no_server_zygote_or_probe(tmp_path):
     parent = subprocess.Popen([sys.executable, "-c", KILLED_MID_CHECK], cwd=REPO, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(tmp_path)})
     try:
@@ -69,7 +70,7 @@ def test_killing_the_process_that_started_it_leaves_no_server_and_no_probe(tmp_p
     finally:
         parent.kill()
         parent.wait(30)
-    pids = started["server"] + started["probes"]
+    pids = started["server"] + started["zygotes"] + started["probes"]
     deadline = time.monotonic() + 10
     while any(map(running, pids)) and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -113,3 +114,14 @@ def test_a_probe_ends_as_python_ends_it_but_for_the_teardown(ending, status, std
     # exit; but no module was torn down (a plain exit would print "torn down" last).
     assert done.stdout == "unflushedthread joined\natexit hook ran\n"
     assert stderr in done.stderr
+
+
+@pytest.mark.parametrize("parent, survives", [("os.getppid()", True), ("os.getppid() + 1", False)],
+                         ids=["its parent lives", "its parent died before it asked"])
+def test_a_forked_process_dies_with_its_parent_even_one_gone_already(parent, survives):
+    # A zygote can exit just after forking a probe, before the probe asks to die with it:
+    # the probe then finds another parent (init) and ends as the signal would have ended it.
+    done = subprocess.run([sys.executable, "-c", f"import os\nfrom checks.probe import die_with_parent\n"
+                           f"die_with_parent({parent})\nprint('alive')"], cwd=REPO, capture_output=True,
+                          text=True, timeout=60)
+    assert (done.returncode, done.stdout.strip()) == ((0, "alive") if survives else (-signal.SIGKILL, ""))
