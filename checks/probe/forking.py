@@ -12,10 +12,12 @@ from checks.probe import die_with_parent
 
 
 def send(message: dict) -> None:
+    """One answer on stdout, a JSON line: to the launcher, or from a zygote to the router."""
     os.write(1, (json.dumps(message) + "\n").encode())
 
 
 def exit_status(status: int) -> int:
+    """A waitpid() status as the protocol says it: the exit code, or minus the signal's number."""
     return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
 
