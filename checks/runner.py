@@ -47,6 +47,12 @@ def probe_env(target: Target, profile: Profile, session_env: dict[str, str],
     return child_env(PROBE_ENV, switch, session_env, extra or {})
 
 
+def probe_request(services, target: Target, profile: Profile, workload: str) -> dict:
+    """What a probe reads on stdin: the workload, the profile, the target and its server."""
+    return {"workload": workload, "profile": profile.name, "target": target.to_probe(),
+            "server": list(getattr(services, profile.server).address)}
+
+
 @dataclass
 class ProbeRun:
     payload: dict | None            # what the probe printed (None: it crashed or hung)
@@ -105,8 +111,7 @@ def run_probe(services, target: Target, profile: Profile, workload: str, timeout
     """Run ``workload`` (a checks.workload_ids id) of ``profile`` on ``target``; ``token``
     names the agent session (default: a fresh one)."""
     session = services.agent_client.session(token).start()
-    request = {"workload": workload, "profile": profile.name, "target": target.to_probe(),
-               "server": list(getattr(services, profile.server).address)}
+    request = probe_request(services, target, profile, workload)
     env = probe_env(target, profile, session.env(), extra_env)
     # A fork of the server that has imported what every probe needs but ddtrace:
     # the same process as `python -P -m checks.probe` would be, for less CPU.

@@ -1,7 +1,8 @@
 """Entry point of a check's subprocess: ``python -m checks.probe`` < request.json.
 
-The kit runs it in a fork of checks/probe/forkserver.py, which has already put the process
-in its own session and tied its life to the server's (become_probe).
+The kit runs it in a fork of a zygote of checks/probe/forkserver.py (zygote.py), which has
+already tied its life to the zygote's (forking.fork_tied) and put it in its own session
+(become_probe).
 
 The request names the workload, the library profile (whose package holds the workload,
 the client and the recorder), the target and the server. The last line on

@@ -36,11 +36,14 @@ def split_lines(pending: bytes, data: bytes) -> tuple[list[bytes], bytes]:
 
 
 def fork_tied() -> int:
-    """os.fork(), the child dying with this process (die_with_parent)."""
+    """os.fork(), the child dying with this process (die_with_parent) and, unlike this loop,
+    handling SIGCHLD the default way with no wakeup pipe."""
     parent = os.getpid()
     pid = os.fork()
     if pid == 0:
         die_with_parent(parent)
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     return pid
 
 

@@ -28,7 +28,6 @@ import gc
 import importlib
 import os
 import runpy
-import signal
 import sys
 import threading
 
@@ -94,9 +93,8 @@ def end_without_teardown():
 
 
 def become_probe(request: dict) -> None:
-    """In the forked child: the probe's own session, signals, files and environment."""
-    signal.set_wakeup_fd(-1)
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    """In the forked child (fork_tied has reset its signals): the probe's own session, files
+    and environment."""
     os.setsid()  # its own process group: a hung probe is killed with everything it started
     for fd, path, flags in ((0, request["stdin"], os.O_RDONLY),
                             (1, request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC),

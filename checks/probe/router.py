@@ -28,6 +28,7 @@ class _InChild(Exception):
 
 @dataclass(eq=False)  # each one is itself: found by identity
 class _Zygote:
+    key: str       # the environment it serves (zygote.key)
     pid: int
     requests: int  # the pipe we write its requests to
     answers: int   # the pipe we read its answers from
@@ -100,8 +101,6 @@ class Router:
         if pid == 0:
             for fd in self._own_fds():
                 os.close(fd)
-            signal.set_wakeup_fd(-1)
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         return pid
 
     def _dispatch(self, request: dict) -> None:
@@ -117,7 +116,7 @@ class Router:
         try:
             forking.write_all(found.requests, (json.dumps(request) + "\n").encode())
         except BrokenPipeError:  # it ended: _ended forks its waiting requests here
-            self._ended(key, found)
+            self._ended(found)
 
     def _fork_probe(self, request: dict) -> None:
         pid = self._fork()
@@ -147,16 +146,16 @@ class Router:
             raise _InChild(request)
         os.close(requests_read)
         os.close(answers_write)
-        return _Zygote(pid, requests_write, answers_read)
+        return _Zygote(key, pid, requests_write, answers_read)
 
     def _retire_one_if_full(self) -> None:
         """With MAX_ZYGOTES kept, end the least recently used one that runs nothing (its
         stdin closes; it exits, and its answers' end is read as any other's)."""
         if len(self.zygotes) < MAX_ZYGOTES:
             return
-        for key, found in self.zygotes.items():
+        for found in self.zygotes.values():
             if not found.waiting and not found.running:
-                del self.zygotes[key]
+                del self.zygotes[found.key]
                 os.close(found.requests)
                 self.retiring.append(found)
                 return
@@ -168,7 +167,7 @@ class Router:
             os.close(found.answers)
             return forking.wait_for(found.pid)
         if not data:
-            return self._ended(next(key for key, z in self.zygotes.items() if z is found), found)
+            return self._ended(found)
         lines, found.pending = forking.split_lines(found.pending, data)
         for line in lines:
             message = json.loads(line)
@@ -180,15 +179,15 @@ class Router:
                 found.running.discard(message["id"])
             forking.send(message)
 
-    def _ended(self, key: str, found: _Zygote) -> None:
+    def _ended(self, found: _Zygote) -> None:
         """A zygote ended: its probes died with it; the requests it had not started yet are
         forked here, and if it never started one, its key never gets a zygote again."""
-        del self.zygotes[key]
+        del self.zygotes[found.key]
         for fd in (found.requests, found.answers):
             os.close(fd)
         forking.wait_for(found.pid)
         if not found.started_any:
-            self.refused.add(key)
+            self.refused.add(found.key)
         for request_id in found.running:
             forking.send({"id": request_id, "exit": -signal.SIGKILL})
         for request in found.waiting.values():

@@ -57,15 +57,24 @@ def become_zygote(request: dict) -> None:
         os.dup2(captured.fileno(), 2)
         try:
             import ddtrace.trace  # noqa: F401  (the tracer, and with it the writer's settings)
-        finally:
-            sys.stderr.flush()
-            os.dup2(stderr, 2)
-            os.close(stderr)
-            captured.seek(0)
-            _startup_output = captured.read()
-            os.write(2, _startup_output)  # the server's log: why a zygote failed, if it did
+        except BaseException:
+            # The server's log gets what it printed before failing (the server adds the
+            # traceback); a zygote that started leaves the log to failures.
+            os.write(2, _restored(stderr, captured))
+            raise
+        _startup_output = _restored(stderr, captured)
     gc.collect()
     gc.freeze()  # as in the server: the probes' collections leave the shared objects alone
+
+
+def _restored(saved: int, captured) -> bytes:
+    """Put stderr back from ``saved`` (a duplicate, then closed) and return what ``captured``
+    holds."""
+    sys.stderr.flush()
+    os.dup2(saved, 2)
+    os.close(saved)
+    captured.seek(0)
+    return captured.read()
 
 
 def replay_startup_output() -> None:

@@ -17,7 +17,7 @@ import pytest
 from checks import launcher
 from checks.probe.protocol import decode
 from checks.profiles import get_profile
-from checks.runner import ROOT, probe_env, python_executable
+from checks.runner import ROOT, probe_env, probe_request, python_executable
 from checks.target import load_target
 from tests.checks.conftest import GUIDE, REPO
 
@@ -27,8 +27,7 @@ _PER_RUN_TAGS = {"runtime-id", "process_id", "_dd.p.tid", "network.destination.p
 
 
 def _request(services, workload: str) -> dict:
-    return {"workload": workload, "profile": "pymemcache", "target": load_target(str(REPO / GUIDE)).to_probe(),
-            "server": list(services.memcached.address)}
+    return probe_request(services, load_target(str(REPO / GUIDE)), get_profile("pymemcache"), workload)
 
 
 def _environment(services, session, extra: dict | None = None) -> dict:
