@@ -11,8 +11,13 @@ BUILD ?= _build
 SITE := $(BUILD)/html
 export GUIDE_BUILD_DIR := $(abspath $(BUILD))
 PYTEST := $(BIN)/python -m pytest
-# pytest-xdist: two workers for two cores; worksteal keeps both busy when tests differ in length.
-BOTH_CORES := -n 2 --dist worksteal
+# pytest-xdist: one worker more than the cores. Tests spend about a tenth of their time waiting
+# on a server, a socket or a child process (-n 2 left 35 of 535 CPU-seconds idle on 2 cores,
+# -n 3 left 8); worksteal keeps every worker busy when tests differ in length.
+WORKERS := -n $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 ))) --dist worksteal
+# Python may write .pyc files for the guide's own modules: every kernel, check process and child
+# pytest imports them, and a fresh clone has none (the venv's are compiled when it is made).
+unexport PYTHONDONTWRITEBYTECODE
 SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
 
 .PHONY: help venv system-deps docs docs-force serve lab test test-harness test-notebooks \
@@ -79,7 +84,7 @@ test-lab: lab-venv browser-deps  ## JupyterLab in a real browser: a chapter open
 # Each notebook executes once: tests/notebooks stores every chapter's run in the site's
 # execution cache (docs/_ext/execution_cache.py), so test-site then executes nothing.
 test: venv lab-venv browser-deps  ## Run every test: harness, checks, snapshots, notebooks, the lab, a -W site build and every page of it in chromium, the version matrix
-	$(PYTEST) $(BOTH_CORES) --snapshot-ci
+	$(PYTEST) $(WORKERS) --snapshot-ci
 	@# Side by side, each one's output printed whole when it ends: the matrix takes no longer than the browser tests.
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-built-site test-matrix
 
@@ -92,14 +97,14 @@ test-harness: venv  ## Tests of the service harness only
 	$(PYTEST) tests/harness
 
 test-notebooks: venv  ## Execute every notebook once: outputs vs the baselines, a re-run in the same kernel, two chapters twice at once
-	$(PYTEST) $(BOTH_CORES) tests/notebooks
+	$(PYTEST) $(WORKERS) tests/notebooks
 
 notebook-baselines: venv  ## Re-record the notebooks' output baselines after a real change
-	$(PYTEST) $(BOTH_CORES) tests/notebooks --nb-force-regen
+	$(PYTEST) $(WORKERS) tests/notebooks --nb-force-regen
 
 N ?= 10
 soak: venv  ## Run the notebook tests N times (N=10), every other run with a core kept busy; passes, failures, the first failure's log
-	$(BIN)/python scripts/soak.py --runs $(N) --log-dir $(BUILD)/soak -- $(PYTEST) $(BOTH_CORES) tests/notebooks
+	$(BIN)/python scripts/soak.py --runs $(N) --log-dir $(BUILD)/soak -- $(PYTEST) $(WORKERS) tests/notebooks
 
 test-site: venv  ## Build the site with -W into a scratch directory (warnings are errors); it executes only what tests/notebooks did not
 	rm -rf $(BUILD)/test-site
@@ -110,7 +115,7 @@ test-site: venv  ## Build the site with -W into a scratch directory (warnings ar
 SITE_DIR ?= $(SITE)
 test-browser: venv browser-deps  ## Every page of a built site (SITE_DIR=, default _build/html) in chromium: loads, links, layout, interactions
 	@test -f $(SITE_DIR)/index.html || { echo "error: no built site in $(SITE_DIR): run make docs, or pass SITE_DIR=<folder>" >&2; exit 1; }
-	GUIDE_SITE_DIR=$(abspath $(SITE_DIR)) $(PYTEST) tests/browser
+	GUIDE_SITE_DIR=$(abspath $(SITE_DIR)) $(PYTEST) $(WORKERS) tests/browser
 
 screenshots: venv browser-deps  ## A full-page PNG of every page, light and dark, into _build/screenshots (SITE_DIR= as above)
 	@test -f $(SITE_DIR)/index.html || $(MAKE) --no-print-directory docs
