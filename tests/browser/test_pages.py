@@ -17,12 +17,12 @@ from tests.browser.theme import THEMES, show_theme
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_page_reads_cleanly(site, page, site_page):
+def test_page_reads_cleanly(site, reader_tab, site_page):
     root, url = site
-    problems = audit(page, url + site_page, root).problems()
+    problems = audit(reader_tab, url + site_page, root).problems()
     for theme in THEMES:
-        show_theme(page, theme)
-        problems += [f"{theme} theme: {problem}" for problem in unreadable(page)]
+        show_theme(reader_tab, theme)
+        problems += [f"{theme} theme: {problem}" for problem in unreadable(reader_tab)]
     assert not problems, f"{site_page}:\n  " + "\n  ".join(problems)
 
 
