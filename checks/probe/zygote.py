@@ -21,6 +21,7 @@ server and import ddtrace themselves, failing as a fresh process would.
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import os
 import sys
@@ -33,6 +34,17 @@ SESSION_SETTING = "_DD_TRACE_WRITER_ADDITIONAL_HEADERS"
 NOT_KEYED = {SESSION_SETTING, "PYTEST_CURRENT_TEST"}
 # sys.argv[0] when `python -m checks.probe` imports ddtrace (runpy sets it so).
 PROBE_MAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__main__.py")
+
+# What integrations import from ddtrace beside the tracer (the guide's, ddtrace's own): about
+# 50 modules, and loading them was most of a probe's CPU once ddtrace itself was loaded. They
+# are imported under the probe's environment like the tracer; the built-in integrations'
+# own modules are not (importing one registers its settings, which a fresh process running
+# another target would not have).
+INTEGRATION_HELPERS = (
+    "ddtrace.contrib.trace_utils", "ddtrace.contrib.internal.trace_utils", "ddtrace.ext.db",
+    "ddtrace.ext.memcached", "ddtrace.ext.net", "ddtrace.ext.redis", "ddtrace.internal.schema",
+    "ddtrace.internal.utils.formats",
+)
 
 _startup_output = b""  # what importing ddtrace printed, for every probe's stderr
 
@@ -57,6 +69,12 @@ def become_zygote(request: dict) -> None:
         os.dup2(captured.fileno(), 2)
         try:
             import ddtrace.trace  # noqa: F401  (the tracer, and with it the writer's settings)
+
+            for name in INTEGRATION_HELPERS:
+                try:
+                    importlib.import_module(name)
+                except ImportError:  # another ddtrace version: the probe imports what it has
+                    pass
         except BaseException:
             # The server's log gets what it printed before failing (the server adds the
             # traceback); a zygote that started leaves the log to failures.
