@@ -41,7 +41,7 @@ PRELOAD = (
     "datetime", "dis", "email.message", "email.parser", "email.utils", "gzip", "hashlib", "http.client",
     "importlib.metadata", "inspect", "ipaddress", "json", "logging", "lzma", "pickle", "platform",
     "queue", "random", "shutil", "socket", "ssl", "subprocess", "tempfile", "textwrap", "tokenize",
-    "typing", "unicodedata", "urllib.parse", "urllib.request", "uuid", "zipfile",
+    "typing", "unicodedata", "urllib.parse", "urllib.request", "uuid", "zipfile", "encodings.idna",
     "bytecode", "envier", "wrapt", "pymemcache.client.base", "pymemcache.client.hash", "redis",
     "checks.keys", "checks.probe.context", "checks.probe.protocol", "checks.profiles", "harness.tracing",
 )
