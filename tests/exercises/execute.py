@@ -21,16 +21,28 @@ def execute(notebook: nbformat.NotebookNode, package: Path, timeout: int = 180,
             skip: Callable[[nbformat.NotebookNode], bool] = lambda cell: False) -> nbformat.NotebookNode:
     """Execute every cell but those ``skip`` names, in order, in a fresh kernel; errors are
     recorded in the outputs, not raised. A skipped cell keeps no outputs."""
+    (executed,) = execute_in_turn(package, [(notebook, skip)], timeout)
+    return executed
+
+
+def execute_in_turn(package: Path, runs: list[tuple[nbformat.NotebookNode, Callable]],
+                    timeout: int = 180) -> list[nbformat.NotebookNode]:
+    """Execute each (notebook, skip) of ``runs`` in turn in one kernel, as a learner re-runs
+    the notebook top to bottom after changing cells: one kernel start, one set of services
+    and check processes for all of them."""
     env = {**os.environ, PACKAGE_ENV: str(package)}
-    with ipc_client(notebook, RUN_FROM, timeout, kernel_name="python3", allow_errors=True) as client:
+    first = runs[0][0]
+    with ipc_client(first, RUN_FROM, timeout, kernel_name="python3", allow_errors=True) as client:
         # (the kernel's check cells share one set of services: checks.notebook keeps them)
         with client.setup_kernel(env=env):
-            for index, cell in enumerate(notebook.cells):
-                if cell.cell_type == "code" and skip(cell):
-                    cell.outputs = []
-                    continue
-                client.execute_cell(cell, index)
-    return notebook
+            for notebook, skip in runs:
+                client.nb = notebook  # execute_cell reads the notebook's metadata from here
+                for index, cell in enumerate(notebook.cells):
+                    if cell.cell_type == "code" and skip(cell):
+                        cell.outputs = []
+                        continue
+                    client.execute_cell(cell, index)
+    return [notebook for notebook, _ in runs]
 
 
 def errors(notebook: nbformat.NotebookNode) -> list[tuple[int, str, str]]:

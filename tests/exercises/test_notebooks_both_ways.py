@@ -1,8 +1,9 @@
-"""Each exercise notebook, run as a learner's kernel runs it: untouched, and solved.
+"""Each exercise notebook, run as a learner's kernel runs it: untouched, then solved.
 
 Untouched (the package as the previous chapter's solution left it, the starters as they
-are), the notebook runs to the end and its checks fail, only this chapter's. With the
-solution cells put back, every check the chapter runs on the package passes.
+are), the notebook runs to the end and its checks fail, only this chapter's. Then, in the
+same kernel and on the same package, as a learner re-runs it after typing the solutions in:
+with the solution cells put back, every check the chapter runs on the package passes.
 
 The kernel's check cells share one set of services (checks.notebook keeps them). The
 untouched run leaves out the check cells whose report no test reads: the progress view
@@ -17,7 +18,7 @@ import re
 import pytest
 
 from practice.notebooks import EXERCISE_TAG, exercise_notebook
-from tests.exercises.execute import errors, execute, text_of
+from tests.exercises.execute import errors, execute_in_turn, text_of
 from tests.exercises.learners import EXERCISE_CHAPTERS, bench_caught_up_before, previous_exercise_chapter
 
 _VERDICT = re.compile(r"^(?P<title>[^\n:]+): (?P<mark>✓ pass|✗ FAIL) for ", re.MULTILINE)
@@ -59,31 +60,30 @@ def _verdicts(chapter, notebook) -> dict[tuple[str, str | None], bool]:
     return found
 
 
-def _run(chapter, solutions: bool, tmp_path):
+def _untouched_then_solved(chapter, tmp_path):
     package = tmp_path / "memcached"
     bench_caught_up_before(chapter, package).close()
-    notebook = exercise_notebook(chapter, previous_exercise_chapter(chapter), solutions=solutions)
+    previous = previous_exercise_chapter(chapter)
+    untouched = exercise_notebook(chapter, previous, solutions=False)
+    solved = exercise_notebook(chapter, previous, solutions=True)
 
     def unread(cell) -> bool:
-        return not solutions and _is_check_cell(cell) and _read_as(chapter, cell) is _UNREAD
+        return _is_check_cell(cell) and _read_as(chapter, cell) is _UNREAD
 
-    return execute(notebook, package, skip=unread)
+    return execute_in_turn(package, [(untouched, unread), (solved, lambda cell: False)])
 
 
 @pytest.mark.parametrize("chapter", EXERCISE_CHAPTERS, ids=[c.stem for c in EXERCISE_CHAPTERS])
-def test_untouched_it_runs_and_its_checks_fail(chapter, tmp_path):
-    notebook = _run(chapter, solutions=False, tmp_path=tmp_path)
-    assert errors(notebook) == [], f"{chapter.stem} untouched raised: {errors(notebook)}"
-    verdicts = _verdicts(chapter, notebook)
+def test_untouched_its_checks_fail_then_solved_they_pass(chapter, tmp_path):
+    untouched, solved = _untouched_then_solved(chapter, tmp_path)
+
+    assert errors(untouched) == [], f"{chapter.stem} untouched raised: {errors(untouched)}"
+    verdicts = _verdicts(chapter, untouched)
     assert verdicts and not all(verdicts.values()), (
         f"{chapter.stem}: every check passes on the untouched starters: {verdicts}")
-    starters = [cell for cell in notebook.cells if EXERCISE_TAG in cell.metadata.get("tags", [])]
+    starters = [cell for cell in untouched.cells if EXERCISE_TAG in cell.metadata.get("tags", [])]
     assert starters, f"{chapter.stem}: no starter cell"
 
-
-@pytest.mark.parametrize("chapter", EXERCISE_CHAPTERS, ids=[c.stem for c in EXERCISE_CHAPTERS])
-def test_solved_every_check_passes(chapter, tmp_path):
-    notebook = _run(chapter, solutions=True, tmp_path=tmp_path)
-    assert errors(notebook) == [], f"{chapter.stem} solved raised: {errors(notebook)}"
-    verdicts = _verdicts(chapter, notebook)
-    assert verdicts and all(verdicts.values()), f"{chapter.stem} solved: {verdicts}"
+    assert errors(solved) == [], f"{chapter.stem} solved (after the untouched run) raised: {errors(solved)}"
+    verdicts = _verdicts(chapter, solved)
+    assert verdicts and all(verdicts.values()), f"{chapter.stem} solved (after the untouched run): {verdicts}"
