@@ -15,9 +15,8 @@ PYTEST := $(BIN)/python -m pytest
 # on a server, a socket or a child process (-n 2 left 35 of 535 CPU-seconds idle on 2 cores,
 # -n 3 left 8); worksteal keeps every worker busy when tests differ in length.
 WORKERS := -n $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 ))) --dist worksteal
-# Python may write .pyc files (some shells and CI images forbid it): every kernel, check process
-# and child pytest imports the same modules, of the guide and of the venv (scripts/make-venv.sh
-# compiles none ahead), and each would compile them again.
+# Python may write .pyc files for the guide's own modules: every kernel, check process and child
+# pytest imports them, and a fresh clone has none (the venv's are compiled when it is made).
 unexport PYTHONDONTWRITEBYTECODE
 SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
 
@@ -71,7 +70,7 @@ lab: venv lab-venv  ## Open the repository in JupyterLab on notebooks/ (chapters
 # Every time (a no-op in milliseconds): re-creating .venv from requirements.lock removes them.
 lab-venv: venv  ## Install JupyterLab and jupytext into .venv (requirements-lab.lock)
 	@# --no-deps: the lab lock is complete and, like the main lock, leaves rfc3987-syntax out.
-	@$(BIN)/uv pip install -q --no-deps -p $(BIN)/python -r requirements-lab.lock
+	@$(BIN)/uv pip install -q --no-deps --compile-bytecode -p $(BIN)/python -r requirements-lab.lock
 
 browser-deps:  ## Install chromium for tests/lab and tests/browser (apt-get, as root) or say how
 	@scripts/browser-deps.sh

@@ -12,12 +12,11 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
 fi
 
 [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
-# No --compile-bytecode: compiling every module of the lock took 13 CPU-seconds, 7 s of a fresh
-# `make test`, and most are never imported. Python writes each .pyc when a module is first
-# imported: the Makefile lets it (it unexports PYTHONDONTWRITEBYTECODE), so the kernels, checks
-# and test children of one run compile what they use once.
+# --compile-bytecode: every check, notebook kernel and test child is a fresh Python process
+# importing ddtrace; without .pyc files (uv writes none by default, and PYTHONDONTWRITEBYTECODE
+# stops Python writing them) each one compiles the same few hundred modules again.
 if "$venv/bin/python" -m pip install -q "uv==${UV_VERSION:-0.13.8}" 2>/dev/null; then
-  "$venv/bin/uv" pip sync -q -p "$venv/bin/python" requirements.lock
+  "$venv/bin/uv" pip sync -q --compile-bytecode -p "$venv/bin/python" requirements.lock
 else
   echo "make-venv: uv unavailable, installing the lock with pip" >&2
   # --no-deps: the lock is complete, and it deliberately leaves rfc3987-syntax out.
