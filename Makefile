@@ -18,6 +18,9 @@ WORKERS := -n $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 ))) --dist w
 # Python may write .pyc files for the guide's own modules: every kernel, check process and child
 # pytest imports them, and a fresh clone has none (the venv's are compiled when it is made).
 unexport PYTHONDONTWRITEBYTECODE
+# The browser tests: two workers, each with a Chromium of its own (about 3 CPU-seconds to start
+# one); beside the version matrix, as `make test` runs them, two finished in 32-34 s, three in 39-41 s.
+BROWSER_WORKERS := -n 2 --dist worksteal
 SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
 
 .PHONY: help venv system-deps docs docs-force serve lab test test-harness test-notebooks \
@@ -115,7 +118,7 @@ test-site: venv  ## Build the site with -W into a scratch directory (warnings ar
 SITE_DIR ?= $(SITE)
 test-browser: venv browser-deps  ## Every page of a built site (SITE_DIR=, default _build/html) in chromium: loads, links, layout, interactions
 	@test -f $(SITE_DIR)/index.html || { echo "error: no built site in $(SITE_DIR): run make docs, or pass SITE_DIR=<folder>" >&2; exit 1; }
-	GUIDE_SITE_DIR=$(abspath $(SITE_DIR)) $(PYTEST) $(WORKERS) tests/browser
+	GUIDE_SITE_DIR=$(abspath $(SITE_DIR)) $(PYTEST) $(BROWSER_WORKERS) tests/browser
 
 screenshots: venv browser-deps  ## A full-page PNG of every page, light and dark, into _build/screenshots (SITE_DIR= as above)
 	@test -f $(SITE_DIR)/index.html || $(MAKE) --no-print-directory docs
