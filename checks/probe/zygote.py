@@ -37,9 +37,11 @@ PROBE_MAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__main__.
 
 # What integrations import from ddtrace beside the tracer (the guide's, ddtrace's own): about
 # 50 modules, and loading them was most of a probe's CPU once ddtrace itself was loaded. They
-# are imported under the probe's environment like the tracer; the built-in integrations'
-# own modules are not (importing one registers its settings, which a fresh process running
-# another target would not have).
+# are imported under the probe's environment like the tracer. A target that does not import
+# them finds them loaded all the same: they define helpers and subscribe ddtrace's handlers to
+# events that only integrations written on ddtrace's core API send. The built-in integrations'
+# own modules are not imported (one registers its settings when imported, which a fresh
+# process checking another target would not have).
 INTEGRATION_HELPERS = (
     "ddtrace.contrib.trace_utils", "ddtrace.contrib.internal.trace_utils", "ddtrace.ext.db",
     "ddtrace.ext.memcached", "ddtrace.ext.net", "ddtrace.ext.redis", "ddtrace.internal.schema",
