@@ -33,3 +33,17 @@ def test_every_chapter_has_a_page(site):
     chapters = sorted(path.stem for path in (REPO / "notebooks").glob("*.md"))
     missing = [stem for stem in chapters if not (root / "notebooks" / f"{stem}.html").is_file()]
     assert chapters and not missing, f"chapters without a page in {root}: {missing}"
+
+
+def test_the_reader_tab_opens_each_page_as_a_fresh_profile_would(site, reader_tab, page):
+    """test_page_reads_cleanly audits each page in the theme a reader meets first: the dark
+    theme chosen on the page before must not carry over into the next page's audit."""
+    _, url = site
+    stored = "() => [localStorage.getItem('mode'), localStorage.getItem('theme'), document.documentElement.dataset.theme]"
+    page.goto(url + "genindex.html", wait_until="networkidle")  # `page`: a profile of its own
+    fresh = page.evaluate(stored)
+    reader_tab.goto(url + "index.html", wait_until="networkidle")
+    show_theme(reader_tab, "dark")
+    reader_tab.goto(url + "genindex.html", wait_until="networkidle")
+    assert reader_tab.evaluate(stored) == fresh, "the theme chosen on the page before carried over"
+    assert "dark" not in fresh
