@@ -113,7 +113,7 @@ def run_probe(services, target: Target, profile: Profile, workload: str, timeout
     session = services.agent_client.session(token).start()
     request = probe_request(services, target, profile, workload)
     env = probe_env(target, profile, session.env(), extra_env)
-    # A fork of the server that has imported what every probe needs but ddtrace:
+    # A fork of the zygote that imported ddtrace under this environment (checks/probe/zygote.py):
     # the same process as `python -P -m checks.probe` would be, for less CPU.
     try:
         process = launcher.launch(python_executable(), env, json.dumps(request))

@@ -17,22 +17,14 @@ from execution_cache import ipc_client  # the guide's one way to start a kernel:
 RUN_FROM = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-def execute(notebook: nbformat.NotebookNode, package: Path, timeout: int = 180,
-            skip: Callable[[nbformat.NotebookNode], bool] = lambda cell: False) -> nbformat.NotebookNode:
-    """Execute every cell but those ``skip`` names, in order, in a fresh kernel; errors are
-    recorded in the outputs, not raised. A skipped cell keeps no outputs."""
-    (executed,) = execute_in_turn(package, [(notebook, skip)], timeout)
-    return executed
-
-
 def execute_in_turn(package: Path, runs: list[tuple[nbformat.NotebookNode, Callable]],
                     timeout: int = 180) -> list[nbformat.NotebookNode]:
-    """Execute each (notebook, skip) of ``runs`` in turn in one kernel, as a learner re-runs
-    the notebook top to bottom after changing cells: one kernel start, one set of services
-    and check processes for all of them."""
+    """Execute each (notebook, skip) of ``runs`` in turn in one fresh kernel, as a learner
+    re-runs the notebook top to bottom after changing cells: one kernel start, one set of
+    services and check processes for all of them. Every cell runs but those ``skip`` names
+    (they keep no outputs); errors are recorded in the outputs, not raised."""
     env = {**os.environ, PACKAGE_ENV: str(package)}
-    first = runs[0][0]
-    with ipc_client(first, RUN_FROM, timeout, kernel_name="python3", allow_errors=True) as client:
+    with ipc_client(runs[0][0], RUN_FROM, timeout, kernel_name="python3", allow_errors=True) as client:
         # (the kernel's check cells share one set of services: checks.notebook keeps them)
         with client.setup_kernel(env=env):
             for notebook, skip in runs:
