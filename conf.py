@@ -54,6 +54,10 @@ html_theme_options = {
     "show_toc_level": 2,
     "use_download_button": True,
     "home_page_in_toc": True,
+    # Left unset, pydata-sphinx-theme 0.20 adds its own top bar above the book theme's: a
+    # second search field, and hidden copies of the sidebar buttons that its script binds
+    # instead of the visible ones (tests/browser/test_page_controls.py).
+    "navbar_persistent": [],
 }
 # Follow the reader's system setting until they pick a theme. Left unset, the theme's script
 # logs "Got invalid theme mode" as a console error on every page (tests/browser).
