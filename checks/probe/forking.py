@@ -11,9 +11,10 @@ import signal
 from checks.probe import die_with_parent
 
 
-def send(message: dict) -> None:
-    """One answer on stdout, a JSON line: to the launcher, or from a zygote to the router."""
-    os.write(1, (json.dumps(message) + "\n").encode())
+def send(message: dict, fd: int = 1) -> None:
+    """One message, a JSON line (the protocol's framing, here only): an answer on stdout, to
+    the launcher or from a zygote to the router; or a request from the router to a zygote."""
+    write_all(fd, (json.dumps(message) + "\n").encode())
 
 
 def exit_status(status: int) -> int:

@@ -114,7 +114,7 @@ class Router:
         self.zygotes[key] = found  # the most recently used, last
         found.waiting[request["id"]] = request
         try:
-            forking.write_all(found.requests, (json.dumps(request) + "\n").encode())
+            forking.send(request, found.requests)
         except BrokenPipeError:  # it ended: _ended forks its waiting requests here
             self._ended(found)
 
