@@ -30,6 +30,29 @@ class LibraryCall:
     error: BaseException | None = None
 
 
+def recording(original, calls: list[LibraryCall], command_of=None):
+    """``original``, a library method, as a function that calls it and appends a LibraryCall
+    to ``calls``: the command, the arguments, the value or exception. ``command_of(args)``
+    names the command; by default it is the method's own name."""
+
+    def method(client, *args, **kwargs):
+        call = LibraryCall(command_of(args) if command_of else original.__name__, args, kwargs)
+        calls.append(call)
+        try:
+            call.result = original(client, *args, **kwargs)
+            return call.result
+        except BaseException as error:
+            call.error = error
+            raise
+
+    # Look like the library's method (name, docstring, signature), but without __wrapped__:
+    # unwrapping helpers must see this as the original, not as a wrapper to remove.
+    functools.update_wrapper(method, original)
+    del method.__wrapped__
+    method.__signature__ = inspect.signature(original)  # for integrations that bind arguments
+    return method
+
+
 class LibraryRecorder:
     def __init__(self):
         self.calls: list[LibraryCall] = []
@@ -40,28 +63,8 @@ class LibraryRecorder:
         for attribute in RECORDED_METHODS:
             original = Client.__dict__[attribute]
             if id(original) not in replacements:
-                replacements[id(original)] = self._recording(original)
+                replacements[id(original)] = recording(original, self.calls)
             setattr(Client, attribute, replacements[id(original)])
 
     def since(self, index: int) -> list[LibraryCall]:
         return self.calls[index:]
-
-    def _recording(self, original):
-        calls = self.calls
-
-        def method(client, *args, **kwargs):
-            call = LibraryCall(original.__name__, args, kwargs)
-            calls.append(call)
-            try:
-                call.result = original(client, *args, **kwargs)
-                return call.result
-            except BaseException as error:
-                call.error = error
-                raise
-
-        # Look like the library's method (name, docstring, signature), but without __wrapped__:
-        # unwrapping helpers must see this as the original, not as a wrapper to remove.
-        functools.update_wrapper(method, original)
-        del method.__wrapped__
-        method.__signature__ = inspect.signature(original)  # for integrations that bind arguments
-        return method

@@ -8,12 +8,9 @@ it produced, object for object.
 
 from __future__ import annotations
 
-import functools
-import inspect
-
 import redis.client
 
-from checks.probe.recorder import LibraryCall
+from checks.probe.recorder import LibraryCall, recording
 
 
 class LibraryRecorder:
@@ -22,23 +19,9 @@ class LibraryRecorder:
 
     def install(self) -> None:
         original = redis.client.Redis.__dict__["execute_command"]
-        calls = self.calls
-
-        def execute_command(client, *args, **options):
-            call = LibraryCall(str(args[0]).lower() if args else "", args, options)
-            calls.append(call)
-            try:
-                call.result = original(client, *args, **options)
-                return call.result
-            except BaseException as error:
-                call.error = error
-                raise
-
-        # Look like the library's method, without __wrapped__: unwrapping helpers must see
-        # this as the original, not as a wrapper to remove.
-        functools.update_wrapper(execute_command, original)
-        del execute_command.__wrapped__
-        execute_command.__signature__ = inspect.signature(original)
+        # The command is execute_command's first argument, as redis names it ("GET" -> "get").
+        execute_command = recording(original, self.calls,
+                                    command_of=lambda args: str(args[0]).lower() if args else "")
         redis.client.Redis.execute_command = execute_command
 
     def since(self, index: int) -> list[LibraryCall]:
