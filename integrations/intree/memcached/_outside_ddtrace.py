@@ -37,7 +37,8 @@ def register_patch_module() -> None:
     package = sys.modules[__package__]
     sys.modules.setdefault(f"ddtrace.contrib.internal.{INTEGRATION_NAME}", package)
     sys.modules.setdefault(f"ddtrace.contrib.internal.{INTEGRATION_NAME}.patch", patch_module)
-    # Off by default: next to ddtrace's pymemcache integration it would trace each command twice.
+    # Off by default, as ddtrace's pymemcache integration is on: both mark the library with
+    # pymemcache._datadog_patch, so whichever patches first wins and the other does nothing.
     _monkey.PATCH_MODULES.setdefault(INTEGRATION_NAME, False)
     _monkey._MODULES_FOR_CONTRIB.setdefault(INTEGRATION_NAME, (LIBRARY_MODULE,))
 
