@@ -68,7 +68,7 @@ def _service_name() -> str:
 def _set_service(span) -> None:
     """Give the span its service and record where the name came from (_dd.svc_src) as
     ddtrace's built-ins do: our name when it is the default, a DD_SERVICE_MAPPING rename as
-    such, and a name the user chose as 'm'."""
+    such, and a name the user chose as 'm' (if the application sets its own DD_SERVICE)."""
     source = {"integration_name": INTEGRATION_NAME, "_default_service": schematize_service_name(DEFAULT_SERVICE)}
     set_service_and_source(span, _service_name(), source)
 
@@ -96,8 +96,9 @@ def _tag_request(span, client: Client) -> None:
     # Our own bookkeeping must never break the application's call: errors here are logged.
     try:
         # As ddtrace's own integrations tag: _set_attribute stores a string as a tag and a
-        # number as a metric, without set_tag()'s checks for the few keys with side effects
-        # (none of ours), at a third of the cost.
+        # number as a metric, without set_tag()'s checks for the few keys with side effects,
+        # at a third of the cost. Two are ours: set_tag() would store _dd.measured as a
+        # metric and turn the port into a number; both are numbers already.
         span._set_attribute("component", INTEGRATION_NAME)
         span._set_attribute(SPAN_KIND, SpanKind.CLIENT)
         span._set_attribute(db.SYSTEM, "memcached")
@@ -126,8 +127,9 @@ def _command_enabled() -> bool:
 
 
 def _command_max_length() -> int:
-    """How long the command text may be: DD_MEMCACHED_CMD_MAX_LENGTH, or CMD_MAX_LENGTH when
-    it is unset or not a whole number."""
+    """How many characters of the command and its keys the command text keeps (the spaces
+    between them not counted): DD_MEMCACHED_CMD_MAX_LENGTH, or CMD_MAX_LENGTH when it is
+    unset or not a whole number."""
     try:
         return max(0, int(os.environ.get("DD_MEMCACHED_CMD_MAX_LENGTH", CMD_MAX_LENGTH)))
     except ValueError:
@@ -149,7 +151,7 @@ def _keys_of(command: str, args, kwargs) -> list:
 
 def _tag_command(span, command: str, args, kwargs) -> None:
     """Only when the user asked for it, tag memcached.query with the command and its keys
-    ("get cart:42"), cut to _command_max_length() characters as redis cuts its own."""
+    ("get cart:42"), cut after _command_max_length() characters as redis cuts its own."""
     try:
         if _command_enabled():
             text = stringify_cache_args([command, *_keys_of(command, args, kwargs)],
