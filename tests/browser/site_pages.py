@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 VIEWPORT = {"width": 1400, "height": 900}  # a laptop; wide enough for the theme's three columns
+PHONE = {"width": 400, "height": 800}     # below 768 px the theme's sidebars become drawers
 
 
 def site_pages(root: Path) -> list[str]:

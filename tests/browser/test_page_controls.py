@@ -13,9 +13,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, TimeoutError as PlaywrightTimeout
 
-from tests.browser.site_pages import VIEWPORT, site_pages
+from tests.browser.site_pages import PHONE, VIEWPORT, site_pages
 
-PHONE = {"width": 600, "height": 900}     # below 768 px: both sidebars become drawers
 NARROW = {"width": 1100, "height": 900}   # below 1200 px: the contents become a drawer
 SEARCH_CONTROLS = ".search-button__button:visible"
 
