@@ -19,6 +19,9 @@ TOTAL = THREADS * COMMANDS
 HINT_STATE = ("keep what belongs to one command in the wrapper's local variables (the span, the "
               "arguments, the result), never in a module-level or client-level variable: another "
               "thread overwrites it between the command's start and its end")
+HINT_EVERY_TIME = ("every {command} span has it wrong, in every thread: the same mistake would show in "
+                   "a single thread, so it is no race; fix the value itself (the span_shape and "
+                   "coverage checks say how)")
 HINT_COUNT = ("make exactly one span per command, whichever thread makes it: wrap every command the "
               "threads use ({commands}), once")
 HINT_PARENT = ("open the span with `tracer.trace(...)`: the active span is per thread (a contextvar), so "
@@ -84,7 +87,11 @@ def _matched_case(name: str, plans: list[list[dict]], by_thread: dict, commands:
         observed = (f"{len(wrong)} of {TOTAL} spans wrong, the first: thread {thread}'s command "
                     f"{index + 1}, {step['command']}, has {show(value(span))} instead of "
                     f"{show(planned(step))}")
-        return Case(name, False, observed=observed, expected=expected, hint=HINT_STATE)
+        # A race gets some of a command's spans wrong; a mistake in the value itself, all of them.
+        right_somewhere = {step["command"] for thread, steps in enumerate(plans)
+                           for step, span in zip(steps, by_thread[thread]) if value(span) == planned(step)}
+        hint = HINT_STATE if step["command"] in right_somewhere else HINT_EVERY_TIME.format(command=step["command"])
+        return Case(name, False, observed=observed, expected=expected, hint=hint)
     # Missing spans are the count's to report: here, only values more frequent than the commands'.
     surplus = Counter(show(value(span)) for span in commands) - Counter(
         show(planned(step)) for steps in plans for step in steps)
@@ -169,7 +176,7 @@ def _judge(context, probe, setting) -> list[Case]:
 
 
 CHECK = Check(
-    id="concurrency", title="Concurrency", chapter="04-tracing-commands", workload=workload_ids.CONCURRENCY,
+    id="concurrency", title="Concurrency", chapter="12-beyond-caches", workload=workload_ids.CONCURRENCY,
     promise=lambda profile: (
         f"when {THREADS} threads issue commands at once, each command gets exactly one span, with "
         "its own resource, db.row_count and keys, in the trace of the thread that made it"),

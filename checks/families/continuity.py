@@ -8,8 +8,9 @@ from checks.check import Check
 from checks.probe.plans import APP_SPAN, INSIDE, OUTSIDE
 from checks.report import Case
 
-HINT_CHILD = ("open the span with `tracer.trace(...)`, which makes it a child of the active span; "
-              "never tracer.start_span(..., child_of=None) or a Context made up by the integration")
+HINT_CHILD = ("open the span with `tracer.trace(...)`, which makes it a child of the active span "
+              "(or tracer.start_span(..., child_of=tracer.context_provider.active())); never a "
+              "start_span without child_of, or a Context made up by the integration")
 HINT_ACTIVE = ("let ddtrace restore the active span: finish the span (leave the `with tracer.trace(...)` "
                "block) on every path, and activate nothing yourself, not even None")
 HINT_ROOT = ("take the parent from the active context only: keep no span, context or trace id between "
@@ -46,7 +47,9 @@ def _child_case(label: str, spans: list[dict], by_id: dict) -> Case:
     if len(commands) != 1:
         observed = f"{len(commands)} spans" if commands else "no span"
         if application is None:
+            # A span left open keeps its whole trace from being sent: the fix is finishing it.
             observed += "; the application's span did not arrive either: its trace never finished"
+            return Case(name, False, observed=observed, expected=expected, hint=HINT_ACTIVE)
         return Case(name, False, observed=observed, expected=expected, hint=HINT_CHILD)
     observed = _relation(commands[0], application, by_id)
     return Case(name, observed == "a child of the application's span", observed=observed,
@@ -89,7 +92,7 @@ def _judge(context, probe, setting) -> list[Case]:
 
 
 CHECK = Check(
-    id="continuity", title="Trace continuity", chapter="06-exceptions", workload=workload_ids.CONTINUITY,
+    id="continuity", title="Trace continuity", chapter="12-beyond-caches", workload=workload_ids.CONTINUITY,
     promise=lambda profile: (
         "a command inside an application span is that span's child, a command outside any "
         "span starts a trace of its own, and afterwards the application's active span is the "

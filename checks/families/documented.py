@@ -41,7 +41,10 @@ def settings_read(trees: dict[str, ast.AST]) -> dict[str, str]:
     """{DD_* variable: where it is first read ('patch.py line 47')}, in order of discovery."""
     settings: dict[str, str] = {}
     for name, tree in trees.items():
-        skip = _docstrings(tree)
+        # Docstrings, and the pieces of an f-string: "DD_TRACE_" in f"DD_TRACE_{name}_ENABLED" is
+        # no setting's name (a name built at run time cannot be read from the source).
+        skip = _docstrings(tree) | {id(piece) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+                                    for piece in node.values}
         constants = sorted((node for node in ast.walk(tree) if isinstance(node, ast.Constant)
                             and isinstance(node.value, str) and id(node) not in skip),
                            key=lambda node: node.lineno)

@@ -17,8 +17,10 @@ from traceview.spans import tag
 
 REMOVE_NAMES = "DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED"
 
-HINT_DEFAULT = ("pass service=schematize_service_name({service!r}) (ddtrace.internal.schema): "
-                "it gives {service!r} on v0 and the application's service on v1")
+HINT_DEFAULT = ("open the span without a service and give it schematize_service_name({service!r}) "
+                "(ddtrace.internal.schema) through set_service_and_source "
+                "(ddtrace.contrib.internal.trace_utils): {service!r} on v0, the application's "
+                "service on v1, and _dd.svc_src as the built-ins set it (a service= would mark it 'm')")
 HINT_OVERRIDE = ("read {env} (read it when the span is made, or at import) and use it, when set, "
                  "instead of the schematized default")
 HINT_PEER = ("peer.service is added by ddtrace on v1 for client spans from out.host: tag "

@@ -216,3 +216,17 @@ def test_half_written_package_is_not_written_yet_everywhere_it_fails(variant, ch
             assert case.hint == (f"write {stub} (it still raises NotImplementedError), run its cell, "
                                  "then run this check again")
     assert "Traceback" not in repr(report) + report._repr_html_()
+
+
+# The concurrency check's hint tells a race (some of a command's spans wrong) from a wrong
+# value (every span of that command wrong, in every thread), which no threading fix cures.
+@pytest.mark.parametrize("variant, hint", [
+    pytest.param("shares_state_between_threads", "another thread overwrites it",
+                 marks=pytest.mark.check_target(broken("shares_state_between_threads"))),
+    pytest.param("no_row_count", "so it is no race",
+                 marks=pytest.mark.check_target(broken("no_row_count"))),
+])
+def test_concurrency_tells_a_race_from_a_wrong_value(variant, hint, check_report):
+    concurrency = check_report(broken(variant))["concurrency"]
+    (case,) = [case for case in concurrency.failures if case.name == "each span has its own command's db.row_count"]
+    assert hint in case.hint, case.hint

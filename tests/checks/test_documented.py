@@ -54,6 +54,8 @@ def test_docstring_without_patch_call(tmp_path, monkeypatch):
     '"""Reads DD_MEMCACHED_SERVICE (a docstring is no read)."""\n',
     '# os.environ.get("DD_MEMCACHED_SERVICE"): a comment is no read\n',
     'import os\n\nNAME = "memcached"\nos.environ.get(f"DD_{NAME.upper()}_SERVICE")  # built at run time\n',
+    # a piece of an f-string that looks like a whole name is still only a piece
+    'import os\n\nNAME = "MEMCACHED"\nos.environ.get(f"DD_TRACE_{NAME}_ENABLED")\n',
 ])
 def test_only_whole_string_constants_in_code_count_as_reads(tmp_path, monkeypatch, patch_source):
     result = _documented(_package(tmp_path, '"""Call patch()."""\n', patch_source), monkeypatch)
