@@ -67,16 +67,20 @@ def _active_case(label: str, after: dict | None) -> Case:
 def _roots_case(spans: list[dict], by_id: dict) -> Case:
     name = f"{OUTSIDE}: each command is the root of its own trace"
     expected = "2 spans, each the root of a trace of its own"
+    # A span whose parent never arrived, or no span at all, is the mark of an earlier span
+    # left open and active: these commands joined its trace, which is never sent.
+    orphaned = not spans or any(span.get("parent_id") and span["parent_id"] not in by_id for span in spans)
+    hint = HINT_ACTIVE if orphaned else HINT_ROOT
     if len(spans) != 2:
         return Case(name, False, observed=f"{len(spans)} spans" if spans else "no span",
-                    expected=expected, hint=HINT_ROOT)
+                    expected=expected, hint=hint)
     first, second = spans
     described = ["a root" if not span.get("parent_id") else _child_of(span, by_id) for span in spans]
     if second.get("parent_id"):
         described[1] += f", in {_trace_of(second, first, 'the first')}"
     passed = not first.get("parent_id") and not second.get("parent_id") and first["trace_id"] != second["trace_id"]
     return Case(name, passed, observed=f"the first: {described[0]}; the second: {described[1]}",
-                expected=expected, hint=HINT_ROOT)
+                expected=expected, hint=hint)
 
 
 def _judge(context, probe, setting) -> list[Case]:

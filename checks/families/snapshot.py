@@ -21,6 +21,10 @@ from checks.snapshots import CASES, compare, reference_path
 HINT = ("read the test agent's explanation: it names the span and the field that differ; make "
         "your spans carry the same names, tags and metrics as the reference (in "
         "{directory}), db.row_count included")
+# The one difference whose fix is not to add or change a tag: who set the service.
+HINT_SERVICE_SOURCE = ("_dd.svc_src differs: open the span without service= and give it its service "
+                       "through set_service_and_source (ddtrace.contrib.internal.trace_utils), "
+                       "as chapter 5 does; a service= on tracer.trace marks it 'm', the user's choice")
 
 
 def _summary(message: str) -> tuple[str, str]:
@@ -60,8 +64,8 @@ def _judge(context, probe, setting: Setting) -> list[Case]:
                                             if where else f"{setting.label}: {conclusion}"]))
     result.raw_detail = "\n\n".join(filter(None, [result.raw_detail, f"--- {setting.label} ---\n{message.strip()}"]))
     directory = profile.reference_dir.relative_to(ROOT).as_posix() + "/"
-    return [Case(setting.label, False, observed=f"differs: {conclusion}", expected=expected,
-                 hint=HINT.format(directory=directory))]
+    hint = HINT_SERVICE_SOURCE if "'_dd.svc_src'" in conclusion else HINT.format(directory=directory)
+    return [Case(setting.label, False, observed=f"differs: {conclusion}", expected=expected, hint=hint)]
 
 
 def _promise(profile) -> str:

@@ -230,3 +230,30 @@ def test_concurrency_tells_a_race_from_a_wrong_value(variant, hint, check_report
     concurrency = check_report(broken(variant))["concurrency"]
     (case,) = [case for case in concurrency.failures if case.name == "each span has its own command's db.row_count"]
     assert hint in case.hint, case.hint
+
+
+# The continuity check's roots case points a span left open (the later commands joined its
+# trace, which is never sent) at finishing it, and a span kept between commands at the
+# active context.
+@pytest.mark.parametrize("variant, hint", [
+    pytest.param("leaves_span_open", "finish the span",
+                 marks=pytest.mark.check_target(broken("leaves_span_open"))),
+    pytest.param("joins_previous_trace", "keep no span, context or trace id between commands",
+                 marks=pytest.mark.check_target(broken("joins_previous_trace"))),
+])
+def test_continuity_tells_a_span_left_open_from_one_kept(variant, hint, check_report):
+    (case,) = [case for case in check_report(broken(variant))["continuity"].failures if case.name == ROOTS_CASE]
+    assert hint in case.hint, case.hint
+
+
+# The snapshot check's hint: for _dd.svc_src, the one field fixed by how the service is set,
+# the way to set it; for any other difference, the agent's explanation and the reference.
+@pytest.mark.parametrize("variant, hint", [
+    pytest.param("service_source_manual", "through set_service_and_source",
+                 marks=pytest.mark.check_target(broken("service_source_manual"))),
+    pytest.param("wrong_span_type", "read the test agent's explanation",
+                 marks=pytest.mark.check_target(broken("wrong_span_type"))),
+])
+def test_snapshot_hint_for_the_service_source(variant, hint, check_report):
+    for case in check_report(broken(variant))["snapshot"].failures:
+        assert hint in case.hint, case.hint
