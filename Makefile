@@ -11,17 +11,21 @@ BUILD ?= _build
 SITE := $(BUILD)/html
 export GUIDE_BUILD_DIR := $(abspath $(BUILD))
 PYTEST := $(BIN)/python -m pytest
-# pytest-xdist: one worker more than the cores. Tests spend about a tenth of their time waiting
-# on a server, a socket or a child process (-n 2 left 35 of 535 CPU-seconds idle on 2 cores,
-# -n 3 left 8); worksteal keeps every worker busy when tests differ in length.
-WORKERS := -n $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 ))) --dist worksteal
+# One process more than the cores: tests and notebooks spend part of their time waiting on a
+# server, a socket or a child process. pytest-xdist: -n 2 left 35 of 535 CPU-seconds idle on
+# 2 cores, -n 3 left 8; worksteal keeps every worker busy when tests differ in length.
+JOBS := $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 )))
+WORKERS := -n $(JOBS) --dist worksteal
 # Python may write .pyc files for the guide's own modules: every kernel, check process and child
 # pytest imports them, and a fresh clone has none (the venv's are compiled when it is made).
 unexport PYTHONDONTWRITEBYTECODE
 # The browser tests: two workers, each with a Chromium of its own (about 3 CPU-seconds to start
 # one); beside the version matrix, as `make test` runs them, two finished in 32-34 s, three in 39-41 s.
 BROWSER_WORKERS := -n 2 --dist worksteal
-SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
+# Sphinx reads the pages, and so executes the notebooks the cache lacks, in $(JOBS) processes:
+# `make docs` from clean took 79 s serially, 62 s with -j 3 (every extension is parallel-safe,
+# and the execution cache already takes parallel writers: tests/notebooks).
+SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html -j $(JOBS)
 
 .PHONY: help venv system-deps docs docs-force serve lab test test-harness test-notebooks \
         test-site notebook-baselines soak lock bench clean snapshots test-matrix exercises lab-venv \
