@@ -11,8 +11,8 @@ BUILD ?= _build
 SITE := $(BUILD)/html
 export GUIDE_BUILD_DIR := $(abspath $(BUILD))
 PYTEST := $(BIN)/python -m pytest
-# One process more than the cores: tests and notebooks spend part of their time waiting on a
-# server, a socket or a child process. pytest-xdist: -n 2 left 35 of 535 CPU-seconds idle on
+# One process more than the cores: tests spend part of their time waiting on a server, a
+# socket or a child process. pytest-xdist: -n 2 left 35 of 535 CPU-seconds idle on
 # 2 cores, -n 3 left 8; worksteal keeps every worker busy when tests differ in length.
 JOBS := $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 )))
 WORKERS := -n $(JOBS) --dist worksteal
@@ -22,10 +22,10 @@ unexport PYTHONDONTWRITEBYTECODE
 # The browser tests: two workers, each with a Chromium of its own (about 3 CPU-seconds to start
 # one); beside the version matrix, as `make test` runs them, two finished in 32-34 s, three in 39-41 s.
 BROWSER_WORKERS := -n 2 --dist worksteal
-# Sphinx reads the pages, and so executes the notebooks the cache lacks, in $(JOBS) processes:
-# `make docs` from clean took 79 s serially, 62 s with -j 3 (every extension is parallel-safe,
-# and the execution cache already takes parallel writers: tests/notebooks).
-SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html -j $(JOBS)
+# No -j: under parallel reading, a notebook that fails surfaces as "Sphinx parallel build
+# error!" without its cell's traceback. The notebooks the cache lacks are executed side by
+# side all the same, before reading (docs/_ext/execution_cache.py).
+SPHINX := $(BIN)/sphinx-build -n -W --keep-going -b html
 
 .PHONY: help venv system-deps docs docs-force serve lab test test-harness test-notebooks \
         test-site notebook-baselines soak lock bench clean snapshots test-matrix exercises lab-venv \

@@ -21,8 +21,11 @@ def test_notebook_without_front_matter_fails_the_build(tmp_path):
 
 
 def test_failing_cell_fails_the_build_with_its_traceback(tmp_path):
-    result = build(tmp_path, notebook(
-        "```{code-cell} ipython3\nraise ValueError('the reader broke this cell')\n```\n"))
+    # Beside a good page, so that both are executed at once before reading: the failed one is
+    # executed again by myst-nb, which reports the cell and its traceback.
+    result = scratch_site.build(tmp_path, {
+        "good": notebook("```{code-cell} ipython3\nprint(1)\n```\n"),
+        "broken": notebook("```{code-cell} ipython3\nraise ValueError('the reader broke this cell')\n```\n")})
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "ValueError" in output and "the reader broke this cell" in output
