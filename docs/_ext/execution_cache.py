@@ -17,14 +17,15 @@ doctree folder (`make test-site`) would throw away every execution the tests sto
 from __future__ import annotations
 
 import fcntl
-import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from itertools import repeat
 from pathlib import Path
 from typing import Iterator
 
@@ -151,10 +152,26 @@ def _fill_before_reading(app, env, docnames) -> None:
         for source in missing:
             execute_into_cache(cache_dir, root, source, app.config.nb_execution_timeout)
         return
-    # Fresh interpreters ("spawn"): nothing of Sphinx's state or threads is copied into them.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        list(pool.map(execute_into_cache, repeat(cache_dir), repeat(root), missing,
-                      repeat(app.config.nb_execution_timeout)))
+    _execute_side_by_side(cache_dir, root, missing, app.config.nb_execution_timeout, workers)
+
+
+def _execute_side_by_side(cache_dir: Path, root: Path, sources: list[Path], timeout: int, workers: int) -> None:
+    """Each notebook in a Python process of its own (this file run as a script), ``workers``
+    at a time. On Ctrl-C the running ones stop with the build (they are in its process
+    group, and each shuts its kernel down) and no other one starts."""
+    stopping = threading.Event()
+
+    def execute(source: Path) -> None:
+        if not stopping.is_set():
+            subprocess.run([sys.executable, __file__, str(cache_dir), str(root), str(source), str(timeout)],
+                           check=False)
+
+    with ThreadPoolExecutor(workers) as pool:
+        try:
+            list(pool.map(execute, sources))
+        except BaseException:
+            stopping.set()
+            raise
 
 
 def _is_notebook(source: Path) -> bool:
@@ -171,3 +188,8 @@ def setup(app):
     app.connect("builder-inited", _validate)
     app.connect("env-before-read-docs", _fill_before_reading)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+if __name__ == "__main__":  # one notebook into the cache: python execution_cache.py CACHE ROOT SOURCE TIMEOUT
+    cache, guide_root, notebook_source, seconds = sys.argv[1:5]
+    sys.exit(0 if execute_into_cache(Path(cache), Path(guide_root), Path(notebook_source), int(seconds)) else 1)
