@@ -5,8 +5,8 @@ conf.py's nb_execution_cache_path when a record matches the notebook's code cell
 notebook tests (tests/notebooks) execute every chapter through `ipc_client()` and
 `store()` what they ran there, so the `-W` site build of `make test` executes nothing.
 `make docs` fills what is missing the same way, several notebooks at once, before myst-nb
-reads a page (see `setup()`): no kernel the guide starts talks over TCP, so no build or test log carries
-ipykernel's "running over TCP without encryption" warning.
+reads a page (see `setup()`): no kernel the guide starts talks over TCP, so no build or
+test log carries ipykernel's "running over TCP without encryption" warning.
 
 The records are only as good as the code they ran: each cache carries the fingerprint of
 the guide's own packages and workbench steps (library_fingerprint), and is emptied when
@@ -143,7 +143,7 @@ def _fill_before_reading(app, env, docnames) -> None:
                if source.suffix == ".md" and _is_notebook(source) and not is_cached(cache_dir, root, source)]
     # One more at once than the cores: the notebooks are independent (free ports, their own
     # kernels; tests/notebooks runs them side by side) and wait on servers and kernels, so
-    # one at a time leaves a core idle (`make docs` from clean: 79 s one at a time, 40 s so).
+    # one at a time leaves a core idle (`make docs` from clean: 79 s one at a time, 50 s so).
     # A notebook that fails here is executed again by myst-nb while reading, which reports it.
     workers = min(len(missing), len(os.sched_getaffinity(0)) + 1)
     for source in missing:

@@ -92,10 +92,16 @@ def audit(page, url: str, root: Path) -> PageAudit:
         report.broken_links = [link for link in dict.fromkeys(page.evaluate(_LINKS))
                                if _origin(link) == _origin(url) and not _resolves(link, root)]
         report.broken_images = page.evaluate(_FIND_BROKEN_IMAGES)
-        report.clipped = page.evaluate(_FIND_CLIPPED)
+        report.clipped = clipped(page)
     finally:
         stop_listening()  # the page may go on to other URLs: their events are not this report's
     return report
+
+
+def clipped(page) -> list[str]:
+    """What in the page, as it is laid out now, is wider than its box and out of reach, and
+    whether the page itself is wider than the window (the window's width is the caller's)."""
+    return page.evaluate(_FIND_CLIPPED)
 
 
 def _listen(page, report: PageAudit):

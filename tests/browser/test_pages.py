@@ -1,44 +1,27 @@
-"""Every page of the built site, opened in Chromium: it loads with no console error and
-no failed request, its links to the site and its pictures resolve, nothing wider than its
-box is out of reach (tests/browser/audit.py), its tables and pictures read in the light
-and the dark theme (tests/browser/readability.py), and on a phone it never scrolls sideways. test_audit.py and test_readability.py
-show each check failing on a page broken on purpose. The pages are those the build wrote,
-found at collection time.
+"""Every page of the built site, opened in Chromium: it loads with no console error and no
+failed request, its links to the site and its pictures resolve, nothing wider than its box
+is out of reach (tests/browser/audit.py), its tables and pictures read in the light and the
+dark theme (tests/browser/readability.py), and at a phone's width the audit's clipping
+check passes too. test_audit.py and test_readability.py show each check failing on a page
+broken on purpose. The pages are those the build wrote, found at collection time.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.browser.audit import audit
+from tests.browser.audit import audit, clipped
 from tests.browser.readability import unreadable
 from tests.browser.site_pages import PHONE, VIEWPORT
 from tests.browser.theme import THEMES, show_theme
 
 REPO = Path(__file__).resolve().parents[2]
-# What reaches past the window's right edge, outside any box that scrolls on its own (a code
-# cell, a wide table): nothing, when the page does not scroll sideways.
-PAST_THE_EDGE = """() => {
-  const edge = document.documentElement.clientWidth;
-  if (document.documentElement.scrollWidth <= edge) return [];
-  const scrolls = (element) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(element).overflowX);
-  const past = [];
-  for (const element of document.querySelectorAll('body *')) {
-    const box = element.getBoundingClientRect();
-    if (box.width === 0 || box.right <= edge + 1) continue;
-    let inside = false;
-    for (let up = element.parentElement; up && !inside; up = up.parentElement) inside = scrolls(up);
-    if (!inside && ![...element.children].some((child) => child.getBoundingClientRect().right > edge + 1))
-      past.push(`<${element.tagName.toLowerCase()}> ${JSON.stringify(element.textContent.trim().slice(0, 50))} reaches ${Math.round(box.right)} px`);
-  }
-  return past.slice(0, 3);
-}"""
 
 
-def _past_the_edge_on_a_phone(tab) -> list[str]:
+def _clipped_on_a_phone(tab) -> list[str]:
     tab.set_viewport_size(PHONE)
     try:
-        return tab.evaluate(PAST_THE_EDGE)
+        return clipped(tab)  # the audit's own finder, at a phone's width
     finally:
         tab.set_viewport_size(VIEWPORT)  # the reader tab reads the next page at a laptop's width
 
@@ -49,8 +32,8 @@ def test_page_reads_cleanly(site, reader_tab, site_page):
     for theme in THEMES:
         show_theme(reader_tab, theme)
         problems += [f"{theme} theme: {problem}" for problem in unreadable(reader_tab)]
-    problems += [f"at {PHONE['width']} px the page scrolls sideways: {element}; let it wrap or shrink "
-                 "(docs/_static/guide.css)" for element in _past_the_edge_on_a_phone(reader_tab)]
+    problems += [f"at {PHONE['width']} px: {problem}; let it wrap or shrink (docs/_static/guide.css)"
+                 for problem in _clipped_on_a_phone(reader_tab)]
     assert not problems, f"{site_page}:\n  " + "\n  ".join(problems)
 
 

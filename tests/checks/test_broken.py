@@ -29,6 +29,7 @@ EXCEPTION_CASES = [f"{label}: {case}" for label in ("bad input", "no server", "s
 INVISIBLE_CASES = ["arguments reach the library unchanged", "each command runs exactly once",
                    "return values are unchanged"]
 INSIDE, FAILING = (label for label, _ in CONTINUITY_INSIDE)
+ROW_COUNT_THREADS_CASE = "each span has its own command's db.row_count"
 ROOTS_CASE = f"{CONTINUITY_OUTSIDE}: each command is the root of its own trace"
 # A stub that stops a workload is one case: it names what the stub stopped.
 STOPPED_COMMANDS = ["commands run through the integration"]
@@ -218,42 +219,31 @@ def test_half_written_package_is_not_written_yet_everywhere_it_fails(variant, ch
     assert "Traceback" not in repr(report) + report._repr_html_()
 
 
-# The concurrency check's hint tells a race (some of a command's spans wrong) from a wrong
-# value (every span of that command wrong, in every thread), which no threading fix cures.
-@pytest.mark.parametrize("variant, hint", [
-    pytest.param("shares_state_between_threads", "another thread overwrites it",
-                 marks=pytest.mark.check_target(broken("shares_state_between_threads"))),
-    pytest.param("no_row_count", "so it is no race",
-                 marks=pytest.mark.check_target(broken("no_row_count"))),
-])
-def test_concurrency_tells_a_race_from_a_wrong_value(variant, hint, check_report):
-    concurrency = check_report(broken(variant))["concurrency"]
-    (case,) = [case for case in concurrency.failures if case.name == "each span has its own command's db.row_count"]
-    assert hint in case.hint, case.hint
+# Where a failing case has two causes, its hint follows the evidence: (variant, check, the
+# case, or None for every failing case of the check) -> a fragment of the hint.
+HINTS = [
+    # Concurrency: a race gets some of a command's spans wrong; a wrong value all of them,
+    # in every thread, and no threading fix cures it.
+    ("shares_state_between_threads", "concurrency", ROW_COUNT_THREADS_CASE, "another thread overwrites it"),
+    ("no_row_count", "concurrency", ROW_COUNT_THREADS_CASE, "so it is no race"),
+    # Continuity's roots case: a span left open (the later commands joined its trace, which
+    # is never sent) is fixed by finishing it; a span kept between commands by the context.
+    ("leaves_span_open", "continuity", ROOTS_CASE, "finish the span"),
+    ("joins_previous_trace", "continuity", ROOTS_CASE, "keep no span, context or trace id between commands"),
+    # Snapshot: _dd.svc_src, the one field fixed by how the service is set, names the way
+    # to set it; any other difference, the agent's explanation and the reference.
+    ("service_source_manual", "snapshot", None, "through set_service_and_source"),
+    ("wrong_span_type", "snapshot", None, "read the test agent's explanation"),
+]
 
 
-# The continuity check's roots case points a span left open (the later commands joined its
-# trace, which is never sent) at finishing it, and a span kept between commands at the
-# active context.
-@pytest.mark.parametrize("variant, hint", [
-    pytest.param("leaves_span_open", "finish the span",
-                 marks=pytest.mark.check_target(broken("leaves_span_open"))),
-    pytest.param("joins_previous_trace", "keep no span, context or trace id between commands",
-                 marks=pytest.mark.check_target(broken("joins_previous_trace"))),
-])
-def test_continuity_tells_a_span_left_open_from_one_kept(variant, hint, check_report):
-    (case,) = [case for case in check_report(broken(variant))["continuity"].failures if case.name == ROOTS_CASE]
-    assert hint in case.hint, case.hint
-
-
-# The snapshot check's hint: for _dd.svc_src, the one field fixed by how the service is set,
-# the way to set it; for any other difference, the agent's explanation and the reference.
-@pytest.mark.parametrize("variant, hint", [
-    pytest.param("service_source_manual", "through set_service_and_source",
-                 marks=pytest.mark.check_target(broken("service_source_manual"))),
-    pytest.param("wrong_span_type", "read the test agent's explanation",
-                 marks=pytest.mark.check_target(broken("wrong_span_type"))),
-])
-def test_snapshot_hint_for_the_service_source(variant, hint, check_report):
-    for case in check_report(broken(variant))["snapshot"].failures:
+@pytest.mark.parametrize("variant, check, case_name, hint", [
+    pytest.param(*entry, marks=pytest.mark.check_target(broken(entry[0])), id=f"{entry[1]}-{entry[0]}")
+    for entry in HINTS])
+def test_a_hint_follows_the_evidence(variant, check, case_name, hint, check_report):
+    failures = check_report(broken(variant))[check].failures
+    cases = [case for case in failures if case_name in (None, case.name)]
+    assert cases, f"no failing case {case_name or ''} in {check}: {[case.name for case in failures]}"
+    assert case_name is None or len(cases) == 1, [case.name for case in cases]
+    for case in cases:
         assert hint in case.hint, case.hint
