@@ -56,9 +56,11 @@ class PortInUseError(ServiceError):
 
 
 class _ServerExecutor(TCPExecutor):
-    def __init__(self, *args, drop_env_prefixes: tuple[str, ...] = (), **kwargs):
+    def __init__(self, *args, drop_env_prefixes: tuple[str, ...] = (), ports: tuple[int, ...] = (),
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self._drop_env_prefixes = drop_env_prefixes
+        self._ports = set(ports) | {self.port}
 
     @property
     def envvars(self):
@@ -76,22 +78,24 @@ class _ServerExecutor(TCPExecutor):
         # mirakuru's free-port check and our server's bind would answer too, and two
         # kernels would share one test agent. Ours is up only when *it* listens there;
         # otherwise it fails to bind and exits, and the caller retries on another port.
-        return super().after_start_check() and self._listens_on_port()
+        # And on every port it was given: the test agent binds its main port a moment before
+        # its OTLP ports, and exits if one of those is taken, after answering on the first.
+        return super().after_start_check() and self._listens_on_all_ports()
 
-    def _listens_on_port(self) -> bool:
+    def _listens_on_all_ports(self) -> bool:
         try:
             root = psutil.Process(self.process.pid)
             tree = [root, *root.children(recursive=True)]
         except (psutil.Error, AttributeError):
             return False
+        listening = set()
         for proc in tree:
             try:
                 sockets = proc.net_connections(kind="tcp")
             except psutil.Error:
                 continue
-            if any(s.status == psutil.CONN_LISTEN and s.laddr.port == self.port for s in sockets):
-                return True
-        return False
+            listening.update(s.laddr.port for s in sockets if s.status == psutil.CONN_LISTEN)
+        return self._ports <= listening
 
 
 @dataclass
@@ -103,6 +107,10 @@ class ServerSpec:
     install_hint: str
     # Environment variables the server must not inherit (e.g. a tracer's settings).
     drop_env_prefixes: tuple[str, ...] = ()
+
+    def other_ports(self) -> tuple[int, ...]:
+        """Ports the server listens on besides its main one: it is up when it listens on all."""
+        return ()
 
     def find_binary(self) -> str | None:
         return shutil.which(self.binary)
@@ -140,6 +148,15 @@ class RunningServer:
     def running(self) -> bool:
         return self._executor.running()
 
+    def exit_note(self) -> str:
+        """'' while it runs; once it has exited, its status and the end of its log."""
+        if self.running():
+            return ""
+        process = self._executor.process  # None once stopped by us
+        status = f" (status {process.returncode})" if process else ""
+        return (f"{self.name} on port {self.port} has exited{status}; the end of its log:\n    "
+                f"{_log_tail(self.log_path) or '(nothing)'}")
+
     def stop(self) -> None:
         # Any exit status is fine on the way down; what matters is that it is gone.
         self._executor.kill()
@@ -171,7 +188,7 @@ def start_server(spec: ServerSpec, port: int, workdir: Path, timeout: float = ST
     executor = _ServerExecutor(
         spec.argv(binary_path, port, workdir), host=LOOPBACK, port=port, timeout=timeout,
         sleep=0.02, stdin=None, stdout=log_file, stderr=log_file,
-        drop_env_prefixes=spec.drop_env_prefixes,
+        drop_env_prefixes=spec.drop_env_prefixes, ports=spec.other_ports(),
     )
     began = time.perf_counter()
     try:
@@ -191,8 +208,9 @@ def start_server(spec: ServerSpec, port: int, workdir: Path, timeout: float = ST
             "automatically when the harness chose it.",
         ) from None
     except TimeoutExpired:
+        others = f" (and not listening on its other ports {spec.other_ports()})" if spec.other_ports() else ""
         raise ServiceError(
-            f"{spec.name}: no answer on {LOOPBACK}:{port} within {timeout:.0f} s.",
+            f"{spec.name}: no answer on {LOOPBACK}:{port}{others} within {timeout:.0f} s.",
             f"read its log at {log_path}; on a loaded machine raise the timeout.",
         ) from None
     finally:

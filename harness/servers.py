@@ -56,6 +56,9 @@ class TestAgentSpec(ServerSpec):
         # directory is not on PATH, as in a Jupyter kernel started from another environment.
         return shutil.which(self.binary, path=str(Path(sys.executable).parent)) or super().find_binary()
 
+    def other_ports(self):
+        return tuple(port for port in self.otlp_ports if port)  # 0: the OS picks one
+
     def argv(self, binary_path, port, workdir):
         http_port, grpc_port = self.otlp_ports
         return [binary_path, f"--host={LOOPBACK}", f"--port={port}",

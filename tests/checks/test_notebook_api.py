@@ -4,8 +4,10 @@ process left behind, whatever the integration does, but the services the kernel'
 
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -45,6 +47,22 @@ def test_calls_share_one_set_of_services_and_replace_it_when_a_server_died():
     assert check.span_shape(GUIDE_DIR).passed
     assert check._kept["memcached"] is not first
     assert not any(server.running() for server in first.servers())
+
+
+def test_a_service_that_died_is_named_with_its_exit_status_and_log():
+    from checks.suite import run_checks, start_services
+
+    services = start_services()
+    try:
+        os.kill(services.agent.pid, signal.SIGKILL)  # an agent that crashed: gone, its port refusing
+        while services.agent.running():
+            time.sleep(0.01)
+        (result,) = run_checks(GUIDE_DIR, ("span_shape",), services=services).checks
+    finally:
+        services.stop()
+    assert result.error.startswith("a service stopped answering during the check: test agent at")
+    assert re.match(rf"test-agent on port {services.agent.port} has exited \(status -9\); the end of "
+                    r"its log:\n    ", result.detail), result.detail
 
 
 def test_the_shared_services_stop_when_the_process_exits():

@@ -1,6 +1,7 @@
 """Each way a service can fail to start gives one clear error, quickly, and leaks nothing."""
 
 import socket
+import sys
 import time
 from dataclasses import dataclass
 
@@ -117,3 +118,52 @@ def test_a_port_taken_after_the_free_check_is_not_mistaken_for_ours(monkeypatch,
         squatter.listen()
         with pytest.raises(ServerExitedError):
             start_server(MEMCACHED, squatter.getsockname()[1], tmp_path)
+
+
+@dataclass
+class OnePortServer(ServerSpec):
+    """Listens on its main port and never on the other port it is given."""
+
+    other: int = 0
+
+    def other_ports(self):
+        return (self.other,)
+
+    def argv(self, binary_path, port, workdir):
+        return [sys.executable, "-c", "import socket, time; s = socket.socket(); "
+                f"s.bind(('127.0.0.1', {port})); s.listen(); time.sleep(60)"]
+
+
+def test_a_server_is_up_only_when_it_listens_on_every_port_it_was_given(tmp_path):
+    # The test agent answers on its main port a moment before it binds its OTLP ports, and
+    # exits if one of them is taken: a start that ended at the first answer handed out an
+    # agent about to die (a notebook's checks then all failed with "Connection refused").
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        other = probe.getsockname()[1]
+    spec = OnePortServer(name="half-up", binary="python3", install_hint="", other=other)
+    with pytest.raises(ServiceError) as error:
+        start_server(spec, _free(), tmp_path, timeout=2)
+    assert "no answer" in str(error.value) and f"not listening on its other ports ({other},)" in str(error.value)
+
+
+def _free() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_agent_whose_otlp_port_is_taken_starts_again_on_other_ports(monkeypatch):
+    import harness.stack as stack
+
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        offered = iter([taken])  # the first port the agent's start asks for: its OTLP HTTP port
+        real_free_port = stack.free_port
+        monkeypatch.setattr(stack, "free_port", lambda: next(offered, None) or real_free_port())
+        with Services(memcached=False, redis=False) as services:
+            assert taken not in services.agent.spec.other_ports()
+            services.agent_client.session().start()  # it answers, on its own port
+            assert services.agent.running()
