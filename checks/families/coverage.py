@@ -19,9 +19,9 @@ def _observed(spans: list[dict]) -> str:
 def _judge(context, probe, setting) -> list[Case]:
     profile = context.profile
     stubs = probe.result["not_written"]
-    if not probe.spans and not stubs:
-        return [no_spans_case(profile)]
     errors = probe.result["errors"]
+    if not probe.spans and not stubs and not errors:
+        return [no_spans_case(profile)]
     # (the window's label: the attribute called, the command it stands for, the case's name)
     calls = [(command, command, command) for command in profile.covered_commands]
     calls += [(alias, command, f"{alias} (alias of {command})") for alias, command in profile.aliases.items()]
@@ -34,9 +34,14 @@ def _judge(context, probe, setting) -> list[Case]:
             observed += f"; the command raised {errors[called]}"
         passed = called not in errors and len(spans) == 1 and spans[0].get("resource") == resource
         case = Case(name, passed, observed=observed, expected=f"1 span, resource {resource!r}",
-                    hint=_hint(profile, called, command, spans))
+                    hint=HINT_RAISED if called in errors else _hint(profile, called, command, spans))
         cases.append(mark_not_written(case, stubs[called]) if called in stubs else case)
     return cases
+
+
+# The library alone never raises in this workload: an error is the wrapper's own.
+HINT_RAISED = ("the command raised through the integration: fix the error named above in the wrapper "
+               "(a typo, a name not defined or not imported, a tag computed from a missing value)")
 
 
 def _hint(profile, called: str, command: str, spans: list[dict]) -> str:

@@ -9,6 +9,8 @@ from checks.report import Case
 
 HINT_ONCE = ("call the wrapped method exactly once per command (`return wrapped(*args, **kwargs)`), "
              "never again to retry or to read the result")
+HINT_RAISED_FIRST = ("the wrapper raised before it called the library: fix the error named above "
+                     "(a typo, a name not defined or not imported) in the code before `wrapped(...)`")
 HINT_RESULT = ("return what the wrapped method returned, as it is: tag the span from the result "
                "but never convert, copy or replace it")
 HINT_ARGS = ("pass the application's arguments on as they came, `wrapped(*args, **kwargs)`: do not "
@@ -36,15 +38,19 @@ def _judge(context, probe, setting) -> list[Case]:
     pairs = list(zip(probe.result["uninstrumented"], probe.result["instrumented"]))
 
     wrong, count = _first(pairs, lambda plain, traced: plain["library_calls"] != traced["library_calls"])
+    hint = HINT_ONCE
     if wrong:
         plain, traced = wrong
         ran = traced["library_calls"]
         observed = (f"{traced['call']}: the library ran {len(ran)} time{'s' if len(ran) != 1 else ''}"
                     f" ({', '.join(ran) or 'nothing'}){_more(count)}")
+        if not ran and traced["outcome"] != plain["outcome"]:  # the wrapper raised before calling it
+            observed += f"; the integration raised {traced['outcome']}"
+            hint = HINT_RAISED_FIRST
         expected = f"{len(plain['library_calls'])} call, as without the integration"
     else:
         observed = expected = "each call runs the library once"
-    cases.append(_case("each command runs exactly once", wrong, observed, expected, HINT_ONCE))
+    cases.append(_case("each command runs exactly once", wrong, observed, expected, hint))
 
     wrong, count = _first(pairs, lambda plain, traced: plain["outcome"] != traced["outcome"]
                           or (plain["same_object"] and not traced["same_object"]))

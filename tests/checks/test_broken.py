@@ -234,6 +234,9 @@ HINTS = [
     # to set it; any other difference, the agent's explanation and the reference.
     ("service_source_manual", "snapshot", None, "through set_service_and_source"),
     ("wrong_span_type", "snapshot", None, "read the test agent's explanation"),
+    # A wrapper that raises (a typo): its error, not "traced nothing" or "ran 0 times".
+    ("typo_in_wrapper", "coverage", "set", "the command raised through the integration"),
+    ("typo_in_wrapper", "invisible", "each command runs exactly once", "raised before it called the library"),
 ]
 
 
