@@ -59,7 +59,9 @@ def _task(exercise: ExerciseCell) -> str:
     if changed and exercise.variant:
         parts.append(f"fix {', '.join(changed)} (it starts as the broken version above)")
     elif changed:
-        parts.append(f"change {', '.join(changed)} (it starts as it was before this chapter)")
+        parts.append(f"change {', '.join(changed)} (it starts as the guide's version from before this "
+                     "chapter: if yours differs, put your own in its place first, or running the cell "
+                     "replaces yours)")
     sentence = " and ".join(parts)
     return (f"✍️ **Your turn**{where}: {sentence}. Then run the cell: it writes your package "
             f"(`{exercise.file}`).")
