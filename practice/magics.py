@@ -19,6 +19,7 @@ import workbench
 from practice import learner
 from practice.chapters import library_of, walk
 from workbench.bench import WorkbenchError
+from workbench.units import parse_units
 
 
 def not_written_message(error: BaseException, package: Path) -> str:
@@ -41,6 +42,20 @@ def _show_not_written(shell, etype, value, tb, tb_offset=None):
     return [message]
 
 
+def guide_versions_to_change(chapter) -> dict[tuple[str, object], set[str]]:
+    """(file, unit key) -> the chapter's starters that hand over the guide's earlier version
+    of a definition to change (normalized): run unchanged, they keep the learner's own."""
+    starters = {}
+    for exercise in chapter.exercises:
+        if exercise.variant:  # a variant is a copy: the learner's package is not touched
+            continue
+        for task in exercise.cell.tasks:
+            if task.rewrites:
+                (unit,) = parse_units(task.starter)
+                starters.setdefault((exercise.file, task.key), set()).add(unit.normalized())
+    return starters
+
+
 @magics_class
 class PracticeMagics(Magics):
     @line_magic
@@ -58,6 +73,7 @@ class PracticeMagics(Magics):
         except WorkbenchError as error:
             raise UsageError(str(error)) from None
         self.shell.set_custom_exc((NotImplementedError,), _show_not_written)
+        bench.starters = guide_versions_to_change(chapters[stems.index(stem)])
         print(f"your package: {directory}" + (" (new, from the template)" if created else ""))
         earlier = [c for c in chapters[:stems.index(stem)] if c.has_exercises]
         for chapter_status in learner.status(bench.files, earlier):

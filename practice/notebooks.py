@@ -60,8 +60,8 @@ def _task(exercise: ExerciseCell) -> str:
         parts.append(f"fix {', '.join(changed)} (it starts as the broken version above)")
     elif changed:
         parts.append(f"change {', '.join(changed)} (it starts as the guide's version from before this "
-                     "chapter: if yours differs, put your own in its place first, or running the cell "
-                     "replaces yours)")
+                     "chapter; if yours differs, paste yours in to change it: run unchanged, the cell "
+                     "leaves your own as it is)")
     sentence = " and ".join(parts)
     return (f"✍️ **Your turn**{where}: {sentence}. Then run the cell: it writes your package "
             f"(`{exercise.file}`).")

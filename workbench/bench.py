@@ -34,6 +34,7 @@ class Change:
     added: tuple[str, ...]
     variant: str | None = None
     note: str = ""
+    kept_own: tuple[str, ...] = ()  # the learner's definitions a starter left as they were
 
     def __repr__(self) -> str:
         parts = []
@@ -44,6 +45,10 @@ class Change:
                 named.append(f"{imports} import{'s' if imports > 1 else ''}")
             if named:
                 parts.append(f"{verb} " + ", ".join(named))
+        if self.kept_own:
+            parts.append(f"kept your own {', '.join(self.kept_own)}: this cell still holds the guide's "
+                         "earlier version, so it was not written (change the cell, or paste yours in, "
+                         "and run it again)")
         where = f"variant {self.variant!r}, " if self.variant else ""
         text = f"{where}{self.file}: {'; '.join(parts) or 'no change'}"
         return text + (f"\n{self.note}" if self.note else "")
@@ -71,6 +76,10 @@ class Workbench:
         self.package_dir = Path(package_dir).resolve() if self.kept else self.root / "package" / name
         self.files: dict[str, list[Unit]] = {}
         self.origins: dict[tuple[str, object], str] = {}  # (file, unit key) -> chapter
+        # Exercise mode: (file, unit key) -> the starters (normalized) that hand the learner the
+        # guide's earlier version of a definition to change. A starter run unchanged must not
+        # replace the learner's own, different version (practice.magics sets these).
+        self.starters: dict[tuple[str, object], set[str]] = {}
         self._variants: dict[str, Path] = {}
         self._module = None
         atexit.register(self.close)
@@ -103,7 +112,7 @@ class Workbench:
         from workbench.scaffold import render_template
 
         self.reset()
-        changes = [self._apply(file, text, origin)
+        changes = [self._apply(file, parse_units(text, filename=f"<{file}>"), origin)
                    for file, text in render_template(self.name, library or self.name).items()]
         self._write(self.package_dir, self.files)
         if load:
@@ -141,12 +150,26 @@ class Workbench:
         """Merge a cell into one of the package's files, write it, and re-import the package."""
         if self.kept:
             self.read_back()
-        change = self._apply(check_file_name(file), source, origin)
+        file = check_file_name(file)
+        new = parse_units(source, filename=f"<{file}>")
+        kept_own = self._learners_own(file, new)
+        change = self._apply(file, [unit for unit in new if unit.label not in kept_own], origin)
         self._write(self.package_dir, self.files)
-        if load:
-            note = self.reload()
-            change = Change(change.file, change.redefined, change.added, note=note)
-        return change
+        note = self.reload() if load else ""
+        return Change(change.file, change.redefined, change.added, note=note, kept_own=tuple(kept_own))
+
+    def _learners_own(self, file: str, new: list[Unit]) -> list[str]:
+        """The units of ``new`` that are an unchanged starter where the package holds a version
+        of the learner's own (none of the guide's), which the starter must not overwrite."""
+        current = {unit.key: unit.normalized() for unit in self.files.get(file, [])}
+        own = []
+        for unit in new:
+            guides = self.starters.get((file, unit.key), set())
+            # (A chapter that changes a definition twice hands over its first solution as the
+            # second starter: typed into the first cell, it replaces a guide's version.)
+            if unit.normalized() in guides and current.get(unit.key) not in guides | {unit.normalized(), None}:
+                own.append(unit.label)
+        return own
 
     def write_variant(self, variant: str, file: str, source: str) -> Change:
         """A copy of the package with this cell merged in; the package itself is untouched."""
@@ -163,8 +186,7 @@ class Workbench:
         self._variants[variant] = directory
         return Change(file, tuple(redefined), tuple(added), variant=variant)
 
-    def _apply(self, file: str, source: str, origin: str) -> Change:
-        new = parse_units(source, filename=f"<{file}>")
+    def _apply(self, file: str, new: list[Unit], origin: str) -> Change:
         self.files[file], redefined, added = merge(self.files.get(file, []), new)
         for unit in new:
             self.origins[(file, unit.key)] = origin

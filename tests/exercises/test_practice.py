@@ -15,7 +15,7 @@ from practice.magics import not_written_message
 from practice.markdown import to_jupyter
 from practice.starters import names_used, starter_cell
 from practice.write import write_exercises
-from tests.exercises.learners import CHAPTERS, EXERCISE_CHAPTERS
+from tests.exercises.learners import CHAPTERS, EXERCISE_CHAPTERS, bench_caught_up_before
 from workbench.bench import Workbench, WorkbenchError
 from workbench.units import parse_units
 
@@ -158,3 +158,31 @@ def test_generated_notebooks_are_valid(tmp_path):
     write_exercises(tmp_path)
     for path in tmp_path.glob("*.ipynb"):
         nbformat.validate(nbformat.read(path, as_version=4))
+
+
+def test_a_starter_run_unchanged_keeps_the_learners_own_version(tmp_path):
+    # Chapter 5 hands over the guide's _traced_command from chapter 4 to change. A learner
+    # whose own differs must not lose it (nor be handed the earlier answer) by running the
+    # cell as it is; once they change the cell, it is written like any other.
+    from practice.magics import guide_versions_to_change
+
+    chapter = next(chapter for chapter in CHAPTERS if chapter.stem == "05-service-naming")
+    package = tmp_path / "memcached"
+    bench = bench_caught_up_before(chapter, package)
+    exercise = next(exercise for exercise in chapter.exercises
+                    if any(task.label == "_traced_command()" and task.rewrites for task in exercise.cell.tasks))
+    starter = exercise.cell.source
+    own = bench.definition("_traced_command").replace("span_type=SpanTypes.CACHE", "span_type='cache'")
+    assert own != bench.definition("_traced_command")
+    bench.write("patch.py", own, load=False)
+    bench.starters = guide_versions_to_change(chapter)
+
+    change = bench.write("patch.py", starter, load=False)
+    assert change.kept_own == ("_traced_command()",)
+    assert "kept your own _traced_command(): this cell still holds the guide's earlier version" in repr(change)
+    assert "span_type='cache'" in bench.definition("_traced_command")
+
+    solved = bench.write("patch.py", exercise.cell.solution, load=False)  # the cell, changed
+    assert solved.kept_own == () and "_traced_command()" in solved.redefined
+    assert "span_type='cache'" not in bench.definition("_traced_command")
+    bench.close()
