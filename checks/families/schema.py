@@ -21,6 +21,12 @@ HINT_DEFAULT = ("open the span without a service and give it schematize_service_
                 "(ddtrace.internal.schema) through set_service_and_source "
                 "(ddtrace.contrib.internal.trace_utils): {service!r} on v0, the application's "
                 "service on v1, and _dd.svc_src as the built-ins set it (a service= would mark it 'm')")
+# The default given as it is, where the schema would have given the application's service:
+# the most common slip (an override read with the raw default as its fallback).
+HINT_NOT_SCHEMATIZED = ("the service stayed {service!r} where the schema gives the application's: "
+                        "when no override is set, the service must be schematize_service_name({service!r}) "
+                        "(ddtrace.internal.schema), not {service!r} itself; an override read with "
+                        "os.environ.get(NAME, default) needs the schematized default as its fallback")
 HINT_OVERRIDE = ("read {env} (read it when the span is made, or at import) and use it, when set, "
                  "instead of the schematized default")
 HINT_PEER = ("peer.service is added by ddtrace on v1 for client spans from out.host: tag "
@@ -48,9 +54,13 @@ def _judge(context, probe, setting: Setting) -> list[Case]:
         case.setting = label
         return [case]
     span = spans[0]
-    hint = (HINT_OVERRIDE.format(env=service_env) if service_env in env
-            else HINT_DEFAULT.format(service=context.profile.default_service))
-    service = span.get("service")
+    service, default = span.get("service"), context.profile.default_service
+    if service_env in env:
+        hint = HINT_OVERRIDE.format(env=service_env)
+    elif service == default and expected != default:
+        hint = HINT_NOT_SCHEMATIZED.format(service=default)
+    else:
+        hint = HINT_DEFAULT.format(service=default)
     cases = [Case("service", service == expected, observed=repr(service), expected=repr(expected),
                   hint=hint, setting=label)]
     if env.get(SCHEMA) == "v1" and service_env not in env:

@@ -24,7 +24,10 @@ HINT = ("read the test agent's explanation: it names the span and the field that
 # The one difference whose fix is not to add or change a tag: who set the service.
 HINT_SERVICE_SOURCE = ("_dd.svc_src differs: open the span without service= and give it its service "
                        "through set_service_and_source (ddtrace.contrib.internal.trace_utils), "
-                       "as chapter 5 does; a service= on tracer.trace marks it 'm', the user's choice")
+                       "as chapter 5 does; a service= on tracer.trace marks it 'm', the user's choice. "
+                       "Already so? Then the '_default_service' you pass it must be schematized too "
+                       "(schematize_service_name): otherwise, on v1 only, the application's service "
+                       "is taken for a name the user chose ('m')")
 
 
 def _summary(message: str) -> tuple[str, str]:

@@ -237,6 +237,10 @@ HINTS = [
     # A wrapper that raises (a typo): its error, not "traced nothing" or "ran 0 times".
     ("typo_in_wrapper", "coverage", "set", "the command raised through the integration"),
     ("typo_in_wrapper", "invisible", "each command runs exactly once", "raised before it called the library"),
+    # Schema: the raw default where the schema gives the application's service names the
+    # missing schematize_service_name; an override not read, the override.
+    ("hardcoded_service", "schema", "service [v1]", "must be schematize_service_name('memcached')"),
+    ("hardcoded_service", "schema", "service [v1 + DD_MEMCACHED_SERVICE]", "read DD_MEMCACHED_SERVICE"),
 ]
 
 
@@ -245,7 +249,7 @@ HINTS = [
     for entry in HINTS])
 def test_a_hint_follows_the_evidence(variant, check, case_name, hint, check_report):
     failures = check_report(broken(variant))[check].failures
-    cases = [case for case in failures if case_name in (None, case.name)]
+    cases = [case for case in failures if case_name in (None, case.name, _label(case))]
     assert cases, f"no failing case {case_name or ''} in {check}: {[case.name for case in failures]}"
     assert case_name is None or len(cases) == 1, [case.name for case in cases]
     for case in cases:
