@@ -32,6 +32,17 @@ class Resumed:
         return "\n".join(lines)
 
 
+def _syntax_error(error: SyntaxError) -> str:
+    """The error as the cell's author reads it: lines counted from the cell's first line, the
+    %%integration_file line included; nothing was written."""
+    text = (error.text or "").rstrip("\n")
+    indent = len(text) - len(text.lstrip())
+    column = max((error.offset or 1) - 1 - indent, 0)
+    shown = f"\n    {text.strip()}\n    {' ' * column}^" if text.strip() else ""
+    return (f"SyntaxError in this cell, line {(error.lineno or 0) + 1}: {error.msg}{shown}\n"
+            "Nothing was written: the package is as it was before this cell ran.")
+
+
 def _bench():
     from workbench.kernel import bench  # the kernel's workbench, created on first use
     return bench()
@@ -47,6 +58,8 @@ class WorkbenchMagics(Magics):
             if args.variant:
                 return _bench().write_variant(args.variant, args.file, cell)
             return _bench().write(args.file, cell, origin="this chapter")
+        except SyntaxError as error:  # the reader's code: their line, not the workbench's frames
+            raise UsageError(_syntax_error(error)) from None
         except (WorkbenchError, ValueError) as error:
             raise UsageError(str(error)) from None
 

@@ -263,6 +263,12 @@ def test_the_magics_in_an_ipython_shell():
         assert workbench.patch_module().GREETING == "hi"
         variant = shell.run_cell_magic("integration_file", "patch.py --variant other", "GREETING = 'yo'\n")
         assert repr(variant).startswith("variant 'other'") and workbench.patch_module().GREETING == "hi"
+        # A reader's syntax error: their cell's line (the magic's line counted), no traceback
+        # through the workbench, and nothing written.
+        with pytest.raises(UsageError, match=r"SyntaxError in this cell, line 4: invalid syntax\n"
+                                             r"    def f\(:\n          \^\nNothing was written"):
+            shell.run_cell_magic("integration_file", "patch.py", "X = 1\n\ndef f(:\n    return 2\n")
+        assert not hasattr(workbench.patch_module(), "X")
         with pytest.raises(UsageError, match="not a module of the package"):
             shell.run_cell_magic("integration_file", "../x.py", "X = 1\n")
         with pytest.raises(UsageError, match="name the chapters"):
