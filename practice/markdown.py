@@ -3,7 +3,8 @@
 JupyterLab, VS Code and classic Jupyter render CommonMark with HTML, not MyST directives.
 So the exercise notebooks turn the chapters' directives into what every front end shows:
 a dropdown becomes a collapsed ``<details>``, an admonition a quoted block with its title,
-tabs become bold headings, and cross-references plain text.
+tabs become bold headings, a glued figure a pointer to the cell that shows it, and
+cross-references plain text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ _FENCE = re.compile(r"^(?P<colons>:{3,})\{(?P<name>[\w-]+)\}\s*(?P<title>.*)$")
 _GLUE_BLOCK = re.compile(r"^```\{glue\}[^\n]*\n```\n?", re.MULTILINE)
 _DOC_ROLE = re.compile(r"\{doc\}`(?:(?P<text>[^<`]+?)\s*<(?P<target>[^>`]+)>|(?P<bare>[^`]+))`")
 _OTHER_ROLE = re.compile(r"\{[\w:-]+\}`([^`]+)`")
+GLUED = "*(shown in the output of the code cell above)*"
 
 
 def details(summary: str, body: str, open_: bool = False) -> str:
@@ -29,7 +31,7 @@ def _convert_block(name: str, title: str, body: str) -> str:
     if name == "tab-set":
         return body
     if name == "tab-item":
-        return f"**{title}**\n\n{body}"
+        return f"**{title}**\n\n{body}\n"  # a blank line: the next tab is a paragraph of its own
     quoted = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
     heading = title or name.capitalize()
     return f"> **{heading}**\n>\n{quoted}"
@@ -37,7 +39,9 @@ def _convert_block(name: str, title: str, body: str) -> str:
 
 def to_jupyter(text: str) -> str:
     """Directives and roles of one Markdown cell, as plain Markdown and HTML."""
-    text = _GLUE_BLOCK.sub("", text)
+    # A glued figure is shown in the site where the text names it; in a notebook, it is the
+    # output of the cell that glued it.
+    text = _GLUE_BLOCK.sub(GLUED + "\n", text)
     lines = text.splitlines()
     out: list[str] = []
     index = 0

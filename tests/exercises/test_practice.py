@@ -77,6 +77,13 @@ def test_myst_directives_become_markdown_every_front_end_renders():
     assert ":::" not in text and "{doc}" not in text and "*04-tracing-commands*" in text
 
 
+def test_tabs_stay_apart_and_a_glued_table_points_to_its_cell():
+    text = to_jupyter("::::{tab-set}\n:::{tab-item} v0\nUnder its own service.\n```{glue} v0_spans\n```\n"
+                      ":::\n:::{tab-item} v1\nUnder the application's.\n:::\n::::\n")
+    assert "**v0**\n\nUnder its own service.\n*(shown in the output of the code cell above)*\n\n**v1**" in text
+    assert "{glue}" not in text and ":::" not in text
+
+
 def test_make_exercises_never_overwrites_and_force_saves_first(tmp_path):
     write_exercises(tmp_path)
     chapter = tmp_path / "04-tracing-commands.md"
