@@ -16,6 +16,7 @@ from checks.snapshots import SCHEMA
 from traceview.spans import tag
 
 REMOVE_NAMES = "DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED"
+TRACING_OFF = "DD_TRACE_ENABLED=false"
 
 HINT_DEFAULT = ("open the span without a service and give it schematize_service_name({service!r}) "
                 "(ddtrace.internal.schema) through set_service_and_source "
@@ -29,6 +30,9 @@ HINT_NOT_SCHEMATIZED = ("the service stayed {service!r} where the schema gives t
                         "os.environ.get(NAME, default) needs the schematized default as its fallback")
 HINT_OVERRIDE = ("read {env} (read it when the span is made, or at import) and use it, when set, "
                  "instead of the schematized default")
+HINT_TRACING_OFF = ("with DD_TRACE_ENABLED=false nothing is sent, so a span is work for nothing: check "
+                    "tracer.enabled first in the wrapper and, when it is false, only make the call "
+                    "(`return wrapped(*args, **kwargs)`), as chapter 5 does")
 HINT_PEER = ("peer.service is added by ddtrace on v1 for client spans from out.host: tag "
              "span.kind 'client' and out.host")
 
@@ -36,6 +40,7 @@ HINT_PEER = ("peer.service is added by ddtrace on v1 for client spans from out.h
 def configurations(context) -> list[Setting]:
     """One setting per case of the matrix, expecting its service."""
     env, default = context.target.service_env, context.profile.default_service
+    tracing_off = [Setting(TRACING_OFF, {"DD_TRACE_ENABLED": "false"}, None)]  # no span, no service
     return [
         Setting("no schema set", {}, default),
         Setting("v0", {SCHEMA: "v0"}, default),
@@ -43,11 +48,16 @@ def configurations(context) -> list[Setting]:
         Setting(f"v0 + {REMOVE_NAMES}=true", {SCHEMA: "v0", REMOVE_NAMES: "true"}, APP_SERVICE),
         Setting(f"v0 + {env}", {SCHEMA: "v0", env: OVERRIDE_SERVICE}, OVERRIDE_SERVICE),
         Setting(f"v1 + {env}", {SCHEMA: "v1", env: OVERRIDE_SERVICE}, OVERRIDE_SERVICE),
-    ]
+    ] + (tracing_off if context.profile.no_span_when_tracing_off else [])
 
 
 def _judge(context, probe, setting: Setting) -> list[Case]:
     label, env, expected, service_env = setting.label, setting.env, setting.expect, context.target.service_env
+    if label == TRACING_OFF:
+        started = probe.facts.get("spans_started", 0)
+        return [Case("no span while tracing is off", started == 0,
+                     observed=f"{started} span{'s' if started != 1 else ''} started", expected="none",
+                     hint=HINT_TRACING_OFF, setting=label)]
     spans = probe.spans_in("get")
     if not spans:
         case = no_spans_case(context.profile, "service")
@@ -76,6 +86,7 @@ CHECK = Check(
     promise=lambda profile: (
         "the service is the integration's default on v0, the application's DD_SERVICE on v1 "
         "(or when integration service names are removed), DD_<NAME>_SERVICE overrides both, "
-        "and v1 adds peer.service from out.host"),
+        "and v1 adds peer.service from out.host" + (
+            "; with DD_TRACE_ENABLED=false no span is started" if profile.no_span_when_tracing_off else "")),
     summary="The service under each naming schema and DD_<NAME>_SERVICE, side by side.",
     settings=configurations, judge=_judge, needs_spans=False)

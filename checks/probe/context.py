@@ -34,7 +34,16 @@ class ProbeContext:
         # What the workload was doing, to say where a stub stopped it.
         self.stage = "the workload"
         # What a workload learned that stays true if a stub stops it later.
-        self.facts: dict = {}
+        self.facts: dict = {"spans_started": 0}
+        # Every span the tracer starts here, sent or not: with DD_TRACE_ENABLED=false none is
+        # sent, and an integration that honours the setting starts none either. (Imported
+        # here: the fork server preloads this module and must not import ddtrace.)
+        from ddtrace.internal import core
+
+        core.on("trace.span_start", self._span_started)
+
+    def _span_started(self, span) -> None:
+        self.facts["spans_started"] += 1
 
     def key(self, name: str) -> str:
         return f"{self._namespace}{name}"

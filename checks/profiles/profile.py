@@ -38,6 +38,9 @@ class Profile:
     command_text_setting: str = ""
     command_text_tag: str = ""
     span_kind: str = "client"
+    # Whether the schema check asks for no span under DD_TRACE_ENABLED=false: only where the
+    # built-in, the profile's reference, keeps that promise itself.
+    no_span_when_tracing_off: bool = True
     reference_dir: Path = REFERENCE_ROOT
 
     def resource(self, command: str) -> str:

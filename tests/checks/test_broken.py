@@ -90,6 +90,9 @@ EXPECTED = {
                    "service [v0 + DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED=true]",
                    "service [v1 + DD_MEMCACHED_SERVICE]", "service [v1]"],
         "snapshot": ["v1 schema"]}),
+    "ignores_tracing_off": ("schema", "no span while tracing is off [DD_TRACE_ENABLED=false]: observed 1 span "
+                                      "started, expected none", {
+        "schema": ["no span while tracing is off [DD_TRACE_ENABLED=false]"]}),
     "ignores_service_env": ("schema", "service [v0 + DD_MEMCACHED_SERVICE]: observed 'memcached', "
                                       "expected 'checks-custom-cache'", {
         "schema": ["service [v0 + DD_MEMCACHED_SERVICE]", "service [v1 + DD_MEMCACHED_SERVICE]"]}),
