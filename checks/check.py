@@ -106,7 +106,8 @@ def run_check(check: Check, services, target: Target, profile: Profile, timeout:
         result.cases = []
         result.error = f"a service stopped answering during the check: {error.cause}"
         result.error_hint = error.fix
-        result.detail = "\n".join(filter(None, (server.exit_note() for server in services.servers()))) if services else ""
+        exited = [server.exit_note() for server in services.servers()] if services else []
+        result.detail = "\n".join(note for note in exited if note)  # which one died, and its log
     except Exception as error:  # a defect of the kit itself: report it, never raise
         result.cases = []
         result.error = f"the check kit failed: {type(error).__name__}: {error}"
