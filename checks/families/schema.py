@@ -54,7 +54,7 @@ def configurations(context) -> list[Setting]:
 def _judge(context, probe, setting: Setting) -> list[Case]:
     label, env, expected, service_env = setting.label, setting.env, setting.expect, context.target.service_env
     if label == TRACING_OFF:
-        started = probe.facts.get("spans_started", 0)
+        started = probe.facts["spans_started"]
         return [Case("no span while tracing is off", started == 0,
                      observed=f"{started} span{'s' if started != 1 else ''} started", expected="none",
                      hint=HINT_TRACING_OFF, setting=label)]

@@ -34,12 +34,16 @@ class ProbeContext:
         # What the workload was doing, to say where a stub stopped it.
         self.stage = "the workload"
         # What a workload learned that stays true if a stub stops it later.
-        self.facts: dict = {"spans_started": 0}
-        # Every span the tracer starts here, sent or not: with DD_TRACE_ENABLED=false none is
-        # sent, and an integration that honours the setting starts none either. (Imported
-        # here: the fork server preloads this module and must not import ddtrace.)
-        from ddtrace.internal import core
+        self.facts: dict = {}
 
+    def count_spans_started(self) -> None:
+        """From now on, facts["spans_started"] counts every span the tracer starts, sent or
+        not: with DD_TRACE_ENABLED=false none is sent, and an integration that honours the
+        setting starts none either. Only the workloads that read it ask: the listener runs on
+        every span, and the overhead workload times spans."""
+        from ddtrace.internal import core  # here: the fork server preloads this module, not ddtrace
+
+        self.facts["spans_started"] = 0
         core.on("trace.span_start", self._span_started)
 
     def _span_started(self, span) -> None:

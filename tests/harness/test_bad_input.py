@@ -10,6 +10,7 @@ import pytest
 from harness import ServiceError, Services
 from harness.process import ServerSpec, start_server
 from harness.servers import MEMCACHED
+from harness.stack import free_port
 
 
 @dataclass
@@ -138,19 +139,11 @@ def test_a_server_is_up_only_when_it_listens_on_every_port_it_was_given(tmp_path
     # The test agent answers on its main port a moment before it binds its OTLP ports, and
     # exits if one of them is taken: a start that ended at the first answer handed out an
     # agent about to die (a notebook's checks then all failed with "Connection refused").
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        other = probe.getsockname()[1]
+    other = free_port()
     spec = OnePortServer(name="half-up", binary="python3", install_hint="", other=other)
     with pytest.raises(ServiceError) as error:
-        start_server(spec, _free(), tmp_path, timeout=2)
+        start_server(spec, free_port(), tmp_path, timeout=2)
     assert "no answer" in str(error.value) and f"not listening on its other ports ({other},)" in str(error.value)
-
-
-def _free() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_an_agent_whose_otlp_port_is_taken_starts_again_on_other_ports(monkeypatch):

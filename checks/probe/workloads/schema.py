@@ -2,6 +2,7 @@
 
 
 def run(context) -> dict:
+    context.count_spans_started()  # the tracing-off setting's evidence
     context.patch()
     client = context.new_client()
     with context.window("get", commands=1):
