@@ -11,10 +11,12 @@ BUILD ?= _build
 SITE := $(BUILD)/html
 export GUIDE_BUILD_DIR := $(abspath $(BUILD))
 PYTEST := $(BIN)/python -m pytest
-# One process more than the cores: tests spend part of their time waiting on a server, a
-# socket or a child process. pytest-xdist: -n 2 left 35 of 535 CPU-seconds idle on
-# 2 cores, -n 3 left 8; worksteal keeps every worker busy when tests differ in length.
-JOBS := $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) + 1 )))
+# One worker per core. A third worker on 2 cores fills the idle time (9 CPU-seconds idle
+# instead of 30) but adds more work than it fills: its own services, fork servers and
+# zygotes, and the contention (the whole suite, twice each: -n 3 took 191-192 s and
+# 373-375 CPU-seconds, -n 2 180-187 s and 329-342). worksteal keeps every worker busy
+# when tests differ in length.
+JOBS := $(shell nproc 2>/dev/null || echo 2)
 WORKERS := -n $(JOBS) --dist worksteal
 # Python may write .pyc files for the guide's own modules: every kernel, check process and child
 # pytest imports them, and a fresh clone has none (the venv's are compiled when it is made).
