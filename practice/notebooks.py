@@ -60,8 +60,8 @@ def _task(exercise: ExerciseCell) -> str:
         parts.append(f"fix {', '.join(changed)} (it starts as the broken version above)")
     elif changed:
         parts.append(f"change {', '.join(changed)} (it starts as the guide's version from before this "
-                     "chapter; if yours differs, paste yours in to change it: run unchanged, the cell "
-                     "leaves your own as it is)")
+                     "chapter; if yours differs, run the cell once as it is: it leaves yours in your "
+                     "package and puts it in the cell, to change)")
     sentence = " and ".join(parts)
     return (f"✍️ **Your turn**{where}: {sentence}. Then run the cell: it writes your package "
             f"(`{exercise.file}`).")

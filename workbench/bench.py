@@ -35,6 +35,7 @@ class Change:
     variant: str | None = None
     note: str = ""
     kept_own: tuple[str, ...] = ()  # the learner's definitions a starter left as they were
+    own_cell: str = ""  # then, the cell with the learner's versions in place of those starters
 
     def __repr__(self) -> str:
         parts = []
@@ -46,9 +47,9 @@ class Change:
             if named:
                 parts.append(f"{verb} " + ", ".join(named))
         if self.kept_own:
-            parts.append(f"kept your own {', '.join(self.kept_own)}: this cell still holds the guide's "
-                         "earlier version, so it was not written (change the cell, or paste yours in, "
-                         "and run it again)")
+            parts.append(f"kept your own {', '.join(self.kept_own)}: this cell held the guide's earlier "
+                         "version, so it was not written. The cell now holds yours (in JupyterLab; "
+                         f"elsewhere, copy it from {self.file}): change it and run the cell again")
         where = f"variant {self.variant!r}, " if self.variant else ""
         text = f"{where}{self.file}: {'; '.join(parts) or 'no change'}"
         return text + (f"\n{self.note}" if self.note else "")
@@ -153,10 +154,12 @@ class Workbench:
         file = check_file_name(file)
         new = parse_units(source, filename=f"<{file}>")
         kept_own = self._learners_own(file, new)
+        own_cell = self._with_learners_own(file, source, new, kept_own) if kept_own else ""
         change = self._apply(file, [unit for unit in new if unit.label not in kept_own], origin)
         self._write(self.package_dir, self.files)
         note = self.reload() if load else ""
-        return Change(change.file, change.redefined, change.added, note=note, kept_own=tuple(kept_own))
+        return Change(change.file, change.redefined, change.added, note=note, kept_own=tuple(kept_own),
+                      own_cell=own_cell)
 
     def _learners_own(self, file: str, new: list[Unit]) -> list[str]:
         """The units of ``new`` that are an unchanged starter where the package holds a version
@@ -170,6 +173,15 @@ class Workbench:
             if unit.normalized() in guides and current.get(unit.key) not in guides | {unit.normalized(), None}:
                 own.append(unit.label)
         return own
+
+    def _with_learners_own(self, file: str, source: str, new: list[Unit], kept_own: list[str]) -> str:
+        """The cell's text with the learner's version of each definition in ``kept_own`` in
+        place of the starter: what the learner should be changing."""
+        current = {unit.key: unit.source for unit in self.files.get(file, [])}
+        for unit in new:
+            if unit.label in kept_own:
+                source = source.replace(unit.source, current[unit.key], 1)  # a unit's text is the cell's own
+        return source
 
     def write_variant(self, variant: str, file: str, source: str) -> Change:
         """A copy of the package with this cell merged in; the package itself is untouched."""

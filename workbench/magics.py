@@ -57,11 +57,17 @@ class WorkbenchMagics(Magics):
             args = replay.parse_file_args(line)
             if args.variant:
                 return _bench().write_variant(args.variant, args.file, cell)
-            return _bench().write(args.file, cell, origin="this chapter")
+            change = _bench().write(args.file, cell, origin="this chapter")
         except SyntaxError as error:  # the reader's code: their line, not the workbench's frames
             raise UsageError(_syntax_error(error)) from None
         except (WorkbenchError, ValueError) as error:
             raise UsageError(str(error)) from None
+        if change.own_cell:
+            # A starter run unchanged kept the learner's own version: the frontend puts that
+            # version in the cell, in place of the starter (JupyterLab honours replace=True).
+            cell_text = f"%%integration_file {line.strip()}\n{change.own_cell}".rstrip("\n")
+            self.shell.set_next_input(cell_text, replace=True)
+        return change
 
     @line_magic
     def integration_scaffold(self, line: str):

@@ -18,13 +18,15 @@ RUN_FROM = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 def execute_in_turn(package: Path, runs: list[tuple[nbformat.NotebookNode, Callable]],
-                    timeout: int = 180) -> list[nbformat.NotebookNode]:
+                    timeout: int = 180, **options) -> list[nbformat.NotebookNode]:
     """Execute each (notebook, skip) of ``runs`` in turn in one fresh kernel, as a learner
     re-runs the notebook top to bottom after changing cells: one kernel start, one set of
     services and check processes for all of them. Every cell runs but those ``skip`` names
-    (they keep no outputs); errors are recorded in the outputs, not raised."""
+    (they keep no outputs); errors are recorded in the outputs, not raised. ``options`` go
+    to nbclient (its hooks, such as ``on_cell_executed``)."""
     env = {**os.environ, PACKAGE_ENV: str(package)}
-    with ipc_client(runs[0][0], RUN_FROM, timeout, kernel_name="python3", allow_errors=True) as client:
+    with ipc_client(runs[0][0], RUN_FROM, timeout, kernel_name="python3", allow_errors=True,
+                    **options) as client:
         # (the kernel's check cells share one set of services: checks.notebook keeps them)
         with client.setup_kernel(env=env):
             for notebook, skip in runs:

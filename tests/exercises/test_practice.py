@@ -186,8 +186,11 @@ def test_a_starter_run_unchanged_keeps_the_learners_own_version(tmp_path):
 
     change = bench.write("patch.py", starter, load=False)
     assert change.kept_own == ("_traced_command()",)
-    assert "kept your own _traced_command(): this cell still holds the guide's earlier version" in repr(change)
+    assert "kept your own _traced_command(): this cell held the guide's earlier version" in repr(change)
     assert "span_type='cache'" in bench.definition("_traced_command")
+    # What the cell should now hold: the learner's version where the starter was, the rest as it was.
+    assert change.own_cell == starter.replace(
+        next(unit.source for unit in parse_units(starter) if unit.label == "_traced_command()"), own)
 
     solved = bench.write("patch.py", exercise.cell.solution, load=False)  # the cell, changed
     assert solved.kept_own == () and "_traced_command()" in solved.redefined
