@@ -13,6 +13,9 @@ HINT_CHILD = ("open the span with `tracer.trace(...)`, which makes it a child of
               "start_span without child_of, or a Context made up by the integration")
 HINT_ACTIVE = ("let ddtrace restore the active span: finish the span (leave the `with tracer.trace(...)` "
                "block) on every path, and activate nothing yourself, not even None")
+HINT_ACTIVE_DURING = ("run the library's call inside the span's `with tracer.trace(...)` block, the span "
+                      "active (never start_span(..., activate=False)): the library's own code then sees "
+                      "the command's span, so the spans and log lines it makes belong to the command")
 HINT_ROOT = ("take the parent from the active context only: keep no span, context or trace id between "
              "commands (in a module, or on the client)")
 
@@ -64,6 +67,18 @@ def _active_case(label: str, after: dict | None) -> Case:
     return Case(name, after["same"], observed=after["active"], expected=expected, hint=HINT_ACTIVE)
 
 
+def _active_during_case(spans: list[dict], during: dict | None) -> Case:
+    label = INSIDE[0][0]
+    name = f"{label}: the command's span is active while the library runs"
+    commands = [s for s in spans if s["name"] != APP_SPAN]
+    expected = f"the command's span, {_name(commands[0])}" if len(commands) == 1 else "the command's span"
+    if during is None:
+        return Case(name, False, observed="the workload did not get this far", expected=expected,
+                    hint=HINT_ACTIVE_DURING)
+    passed = len(commands) == 1 and during["span_id"] == commands[0]["span_id"]
+    return Case(name, passed, observed=during["active"], expected=expected, hint=HINT_ACTIVE_DURING)
+
+
 def _roots_case(spans: list[dict], by_id: dict) -> Case:
     name = f"{OUTSIDE}: each command is the root of its own trace"
     expected = "2 spans, each the root of a trace of its own"
@@ -91,6 +106,7 @@ def _judge(context, probe, setting) -> list[Case]:
     cases = []
     for label, _ in INSIDE:
         cases += [_child_case(label, probe.spans_in(label), by_id), _active_case(label, active_after.get(label))]
+    cases.append(_active_during_case(probe.spans_in(INSIDE[0][0]), probe.result.get("active_during")))
     cases.append(_roots_case(probe.spans_in(OUTSIDE), by_id))
     return cases
 
@@ -99,7 +115,9 @@ CHECK = Check(
     id="continuity", title="Trace continuity", chapter="12-beyond-caches", workload=workload_ids.CONTINUITY,
     promise=lambda profile: (
         "a command inside an application span is that span's child, a command outside any "
-        "span starts a trace of its own, and afterwards the application's active span is the "
+        "span starts a trace of its own, while it runs its span is the active one (the "
+        "library's own code sees it), and afterwards the application's active span is the "
         "one it had, whether the command succeeded or failed"),
-    summary="A command in an application span is its child, outside any span a root; the active span stays.",
+    summary="A command in an application span is its child, outside any span a root; its span is active "
+            "while it runs; the application's active span stays.",
     judge=_judge, needs_spans=False)

@@ -31,6 +31,7 @@ INVISIBLE_CASES = ["arguments reach the library unchanged", "each command runs e
 INSIDE, FAILING = (label for label, _ in CONTINUITY_INSIDE)
 ROW_COUNT_THREADS_CASE = "each span has its own command's db.row_count"
 ROOTS_CASE = f"{CONTINUITY_OUTSIDE}: each command is the root of its own trace"
+ACTIVE_DURING_CASE = f"{INSIDE}: the command's span is active while the library runs"
 # A stub that stops a workload is one case: it names what the stub stopped.
 STOPPED_COMMANDS = ["commands run through the integration"]
 # Data exposure: its cases under the command-text setting off (=false) and on (=true).
@@ -117,6 +118,9 @@ EXPECTED = {
                                        "the root of a trace of its own", {
         "continuity": [f"{INSIDE}: the command's span is its child", f"{FAILING}: the command's span is its child"],
         "concurrency": ["each span is a child of its own thread's span"]}),
+    "span_not_activated": ("continuity", f"{ACTIVE_DURING_CASE}: observed checks.request (resource {INSIDE}), "
+                                         "expected the command's span, memcached.command (resource get)", {
+        "continuity": [ACTIVE_DURING_CASE]}),
     "clears_active_span_on_error": ("continuity", f"{FAILING}: the application's span is active afterwards: "
                                                   "observed none", {
         "continuity": [f"{FAILING}: the application's span is active afterwards"]}),
