@@ -1,4 +1,5 @@
-"""`make lab` in a real browser: a chapter opens as a notebook, and a cell runs.
+"""`make lab` in a real browser: a chapter opens as a notebook, and a cell runs (and its text
+is replaced when the kernel asks, as exercise mode does).
 
 The server is `make lab`'s own command, started through the harness (tests/lab/lab_server.py).
 Chromium is Debian's (scripts/browser-deps.sh), driven headless by Playwright. Run-time state goes to a
@@ -92,7 +93,10 @@ def test_run_time_state_stays_out_of_the_repository(lab):
         assert Path(config[key]).is_relative_to(lab.state), (key, config[key])
 
 
-CODE = "import os; print(6 * 7, os.getcwd())"
+# The cell also asks the lab, as exercise mode does, to replace its text (set_next_input with
+# replace=True: a "change X" starter run unchanged hands back the learner's own version).
+HANDED_BACK = "# the cell's new text, from the kernel"
+CODE = f"import os; print(6 * 7, os.getcwd()); get_ipython().set_next_input({HANDED_BACK!r}, replace=True)"
 
 
 def test_a_chapter_opens_as_a_notebook_and_runs_a_cell(lab, page, tmp_path):
@@ -171,6 +175,8 @@ def test_a_chapter_opens_as_a_notebook_and_runs_a_cell(lab, page, tmp_path):
         _until(run, lambda timeout: expect(prompt).not_to_have_text("[ ]:", timeout=timeout))
         # The kernel's working directory is the notebook's own folder.
         expect(cell.locator(".jp-OutputArea-output")).to_have_text(f"42 {REPO / 'notebooks'}")
+        step = "waiting for the kernel's text to replace the cell's"
+        expect(editor).to_have_text(HANDED_BACK)
 
         step = "looking for a news prompt"
         # By now the app has long been restored: a news prompt would be on screen.
